@@ -1,0 +1,101 @@
+package answers_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/corpusbot/corpusbot/answers"
+	"github.com/corpusbot/corpusbot/index"
+	"github.com/corpusbot/corpusbot/seeds"
+)
+
+type evalRow struct {
+	ID     string   `json:"id"`
+	Q      string   `json:"q"`
+	Docs   []string `json:"docs"`
+	Expect []string `json:"expect"`
+}
+
+func readRows(t *testing.T, path string) []evalRow {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var rows []evalRow
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var r evalRow
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatal(err)
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// norm compares as the evaluation does: case-insensitive, ё = е, Latin c = Cyrillic с.
+func norm(s string) string {
+	s = strings.ToLower(s)
+	s = strings.NewReplacer("ё", "е", "c", "с").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func newSeedService(t testing.TB) *answers.Service {
+	t.Helper()
+	ix, err := index.Open(context.Background(), seeds.FS(), index.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return answers.New(ix, nil)
+}
+
+// hitAt1 applies the evaluation's rule to one reply.
+func hitAt1(r evalRow, rep answers.Reply) bool {
+	if len(r.Docs) == 0 {
+		return len(rep.Results) == 0
+	}
+	if len(rep.Results) == 0 {
+		return false
+	}
+	top := rep.Results[0]
+	okDoc := false
+	for _, d := range r.Docs {
+		okDoc = okDoc || d == top.Doc
+	}
+	ex := []rune(norm(top.Excerpt))
+	if len(ex) > 600 {
+		ex = ex[:600]
+	}
+	for _, e := range r.Expect {
+		if okDoc && strings.Contains(string(ex), norm(e)) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestPublicQuestions: every answerable sample question is right at rank 1,
+// every off-corpus one gets no results.
+func TestPublicQuestions(t *testing.T) {
+	svc := newSeedService(t)
+	for _, r := range readRows(t, "../testdata/questions.jsonl") {
+		rep := svc.Answer(context.Background(), r.Q)
+		if !hitAt1(r, rep) {
+			got := "no results"
+			if len(rep.Results) > 0 {
+				got = rep.Results[0].Doc + ": " + rep.Results[0].Excerpt
+			}
+			t.Errorf("%s %q: want %v %q, got %s", r.ID, r.Q, r.Docs, r.Expect, got)
+		}
+	}
+}

@@ -1,0 +1,287 @@
+package answers
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/corpusbot/corpusbot/index"
+	"github.com/corpusbot/corpusbot/index/russian"
+)
+
+const (
+	// minCoverage is the share of a question's weight (rare words weigh
+	// more) that a sentence must match to count as an answer. Below it the
+	// corpus is taken to have nothing on the question.
+	minCoverage = 0.5
+	// minCoverageMulti is the lower bar for a sentence that matches two or
+	// more distinct words of the question.
+	minCoverageMulti = 0.3
+	// minRelative drops results far weaker than the best one.
+	minRelative = 0.35
+	maxResults  = 5
+	maxExcerpt  = 500
+	maxWords    = 40
+)
+
+// questionWords are words of asking, not of the topic: they never drive
+// ranking ("Что Блинкен сказал о санкциях?" searches Блинкен, санкциях).
+var questionWords = wordSet(`что чем чего чему кто кого кому кем ком когда где куда откуда какой какая какое
+какие каких каким какими какую каком какова каков каковы как сколько почему зачем отчего ли чей чья чье чьи
+который которая которое которые которых скажи скажите расскажи расскажите подскажи подскажите покажи покажите
+найди найдите пожалуйста сказал сказала сказали говорил говорила говорили говорится известно знаешь знаете
+можешь можете бот вопрос ответь ответьте есть было был была были будет будут это этот эта эти об о про ну же
+хочу узнать интересно правда`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// contentWords keeps the words of a question that say what it is about.
+func contentWords(q string) []string {
+	var out []string
+	for _, w := range russian.Words(q) {
+		if questionWords[russian.FoldWord(w.Text)] {
+			continue
+		}
+		out = append(out, w.Text)
+		if len(out) == maxWords {
+			break
+		}
+	}
+	return out
+}
+
+func (s *Service) search(ctx context.Context, q string) Reply {
+	words := contentWords(q)
+	if len(words) == 0 {
+		return s.notFound("В вопросе нет слов, по которым можно искать.")
+	}
+	hits, err := s.lib.Search(ctx, words, 40)
+	if err != nil {
+		return s.fail("search", err)
+	}
+	corpus := s.lib.Corpus()
+	match := s.lib.Matcher(words)
+	rerank(hits, q, match, corpus)
+	var chosen []index.Hit
+	top := 0.0
+	for _, h := range hits {
+		if h.Coverage < minCoverage && (len(h.Matched) < 2 || h.Coverage < minCoverageMulti) {
+			continue
+		}
+		if top == 0 {
+			top = h.Score
+		}
+		if h.Score < top*minRelative || overlaps(chosen, h) {
+			continue
+		}
+		chosen = append(chosen, h)
+		if len(chosen) == maxResults {
+			break
+		}
+	}
+	if len(chosen) == 0 {
+		return s.notFound("")
+	}
+	r := Reply{Kind: KindSearch}
+	r.Blocks = append(r.Blocks, Block{{Text: fmt.Sprintf("Нашёл %s:", plural(len(chosen), "фрагмент", "фрагмента", "фрагментов")), Style: Bold}})
+	seen := map[string]bool{}
+	for _, h := range chosen {
+		a := corpus.Article(h.Doc)
+		ex, spans, qi := excerpt(a, h.Sentence, match)
+		if seen[ex] {
+			continue
+		}
+		seen[ex] = true
+		res := Result{
+			Doc: a.ID, Title: a.Title, Date: a.Published.ISO(), Source: a.Source,
+			Excerpt: ex, Score: math.Round(h.Score*1000) / 1000,
+		}
+		if qi >= 0 {
+			q := a.Quotes[qi]
+			res.Quote = &Quote{Text: russian.Truncate(q.Text, maxExcerpt), Speaker: q.Speaker, SpeakerKind: q.Kind.String()}
+		}
+		r.Results = append(r.Results, res)
+		n := len(r.Results)
+		block := Block{{Text: fmt.Sprintf("%d. ", n), Style: Bold}}
+		block = append(block, spans...)
+		block = append(block, Span{Text: "\n"})
+		block = append(block, Span{Text: metaLine(a), Style: Italic})
+		if res.Quote != nil && res.Quote.Speaker != "" {
+			block = append(block, Span{Text: "\n"}, Span{Text: quoteLine(res.Quote), Style: Italic})
+		}
+		r.Blocks = append(r.Blocks, block)
+	}
+	return r
+}
+
+// overlaps reports whether h is the same or an adjacent sentence of a hit
+// already chosen (its excerpt may include its neighbour).
+func overlaps(chosen []index.Hit, h index.Hit) bool {
+	for _, c := range chosen {
+		if c.Doc == h.Doc && c.Sentence-h.Sentence <= 1 && h.Sentence-c.Sentence <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// metaLine is "28 февраля 2023 · КазТАГ · «title»".
+func metaLine(a *index.Article) string {
+	var parts []string
+	if d := a.Published.Russian(); d != "" {
+		parts = append(parts, d)
+	} else {
+		parts = append(parts, "дата не указана")
+	}
+	if a.Source != "" {
+		parts = append(parts, a.Source)
+	}
+	if a.Title != "" {
+		parts = append(parts, "«"+russian.Truncate(a.Title, 90)+"»")
+	}
+	return strings.Join(parts, " · ")
+}
+
+func quoteLine(q *Quote) string {
+	switch q.SpeakerKind {
+	case "document":
+		return "Цитата из документа (" + q.Speaker + ")"
+	case "organization":
+		return "Цитата: " + q.Speaker
+	}
+	return "Цитата: " + q.Speaker
+}
+
+// excerpt returns the sentence si of a, with one neighbour when the
+// neighbour also matches the question and both fit in maxExcerpt runes; the
+// same text as styled spans (matched words marked); and the index of a
+// quotation the excerpt holds, or -1.
+func excerpt(a *index.Article, si int, match func(string) bool) (string, []Span, int) {
+	sents := []int{si}
+	s := a.Sentences[si].Text
+	n := utf8.RuneCountInString(s)
+	best, bestMatches := -1, 0
+	for _, nb := range []int{si - 1, si + 1} {
+		if nb < 0 || nb >= len(a.Sentences) {
+			continue
+		}
+		t := a.Sentences[nb].Text
+		if n+1+utf8.RuneCountInString(t) > maxExcerpt || isQuestion(t) {
+			continue
+		}
+		m := 0
+		for _, w := range russian.Words(t) {
+			if match(w.Text) {
+				m++
+			}
+		}
+		if m > bestMatches {
+			best, bestMatches = nb, m
+		}
+	}
+	if best < 0 && si > 0 && isAnaphoric(s) && n+1+utf8.RuneCountInString(a.Sentences[si-1].Text) <= maxExcerpt {
+		best = si - 1 // "Об этом сообщается…" needs what "этом" is
+	}
+	if best >= 0 {
+		if best < si {
+			sents = []int{best, si}
+		} else {
+			sents = []int{si, best}
+		}
+	}
+	var texts []string
+	qi := -1
+	for _, k := range sents {
+		texts = append(texts, a.Sentences[k].Text)
+		if qi < 0 && a.Sentences[k].Quote >= 0 {
+			qi = a.Sentences[k].Quote
+		}
+	}
+	text := strings.Join(texts, " ")
+	if utf8.RuneCountInString(text) > maxExcerpt {
+		text = window(text, match, maxExcerpt)
+	}
+	return text, markSpans(text, match), qi
+}
+
+// window cuts a long sentence to max runes around its first matched word.
+func window(text string, match func(string) bool, max int) string {
+	runes := []rune(text)
+	startRune := 0
+	for _, w := range russian.Words(text) {
+		if match(w.Text) {
+			startRune = utf8.RuneCountInString(text[:w.Start])
+			break
+		}
+	}
+	from := startRune - max/4
+	if from < 0 {
+		from = 0
+	}
+	if from+max > len(runes) {
+		from = len(runes) - max
+		if from < 0 {
+			from = 0
+		}
+	}
+	out := string(runes[from:])
+	prefix := ""
+	if from > 0 {
+		if i := strings.IndexByte(out, ' '); i >= 0 && i < 40 {
+			out = out[i+1:]
+		}
+		prefix = "…"
+	}
+	return prefix + russian.Truncate(out, max-utf8.RuneCountInString(prefix))
+}
+
+// markSpans splits text into plain spans and Mark spans for matched words.
+func markSpans(text string, match func(string) bool) []Span {
+	var out []Span
+	last := 0
+	for _, w := range russian.Words(text) {
+		if !match(w.Text) {
+			continue
+		}
+		if w.Start > last {
+			out = append(out, Span{Text: text[last:w.Start]})
+		}
+		out = append(out, Span{Text: text[w.Start:w.End], Style: Mark})
+		last = w.End
+	}
+	if last < len(text) {
+		out = append(out, Span{Text: text[last:]})
+	}
+	return out
+}
+
+func (s *Service) notFound(why string) Reply {
+	lead := "Не нашёл в корпусе ничего по этому вопросу."
+	if why != "" {
+		lead = why
+	}
+	return Reply{Kind: KindSearch, Blocks: []Block{
+		{{Text: lead}},
+		{{Text: "Попробуйте спросить иначе, другими словами. Подсказки: /help — что я умею, /who Фамилия — кто это, /timeline — хронология событий."}},
+	}}
+}
+
+// plural picks the Russian plural form for n: 1 фрагмент, 2 фрагмента, 5 фрагментов.
+func plural(n int, one, few, many string) string {
+	form := many
+	switch {
+	case n%10 == 1 && n%100 != 11:
+		form = one
+	case n%10 >= 2 && n%10 <= 4 && (n%100 < 10 || n%100 >= 20):
+		form = few
+	}
+	return fmt.Sprintf("%d %s", n, form)
+}

@@ -1,0 +1,209 @@
+// Command corpusbot answers questions in Russian about a corpus of news
+// articles, in Telegram (with TELEGRAM_BOT_TOKEN) or in the terminal.
+//
+//	corpusbot [--corpus DIR] [--index DIR]            run the bot (Telegram or terminal chat)
+//	corpusbot [--corpus DIR] [--index DIR] ask [--json] [TEXT]
+//	corpusbot [--corpus DIR] --index DIR index        build or update the on-disk index
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/joho/godotenv"
+
+	"github.com/corpusbot/corpusbot/answers"
+	"github.com/corpusbot/corpusbot/bot"
+	"github.com/corpusbot/corpusbot/index"
+	"github.com/corpusbot/corpusbot/seeds"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := godotenv.Load(); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintln(os.Stderr, "corpusbot: .env:", err)
+	}
+	os.Exit(run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr))
+}
+
+// config is everything read from the environment and the command line.
+type config struct {
+	token, apiURL       string
+	corpusDir, indexDir string
+	logLevel            string
+	command             string
+	args                []string
+	bot                 bot.Config
+}
+
+func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
+	c := config{
+		token:     strings.TrimSpace(getenv("TELEGRAM_BOT_TOKEN")),
+		apiURL:    strings.TrimSpace(getenv("TELEGRAM_API_URL")),
+		corpusDir: getenv("CORPUS_DIR"),
+		indexDir:  getenv("INDEX_DIR"),
+		logLevel:  getenv("LOG_LEVEL"),
+	}
+	fset := flag.NewFlagSet("corpusbot", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	fset.StringVar(&c.corpusDir, "corpus", c.corpusDir, "folder of .txt articles (default: the embedded seeds)")
+	fset.StringVar(&c.indexDir, "index", c.indexDir, "folder of the on-disk index (default: in memory)")
+	fset.Usage = func() {
+		fmt.Fprintln(stderr, "usage: corpusbot [--corpus DIR] [--index DIR] [ask [--json] [TEXT] | index]")
+		fset.PrintDefaults()
+	}
+	if err := fset.Parse(args); err != nil {
+		return c, err
+	}
+	rest := fset.Args()
+	if len(rest) > 0 {
+		c.command, c.args = rest[0], rest[1:]
+	}
+	if c.apiURL == "" {
+		c.apiURL = "https://api.telegram.org"
+	}
+	c.bot = bot.Config{Token: c.token, APIURL: c.apiURL}
+	return c, nil
+}
+
+// run is main without the process: it returns the exit code.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cfg, err := parseConfig(args, getenv, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "corpusbot:", err)
+		return 2
+	}
+	defaultLevel := "warn" // the terminal chat and ask keep stderr quiet
+	if cfg.token != "" && cfg.command == "" || cfg.command == "index" {
+		defaultLevel = "info"
+	}
+	log := newLogger(stderr, cfg.logLevel, defaultLevel, cfg.token)
+
+	switch cfg.command {
+	case "", "ask", "index":
+	default:
+		fmt.Fprintf(stderr, "corpusbot: unknown command %q (want ask or index)\n", cfg.command)
+		return 2
+	}
+	if cfg.command == "index" && cfg.indexDir == "" {
+		fmt.Fprintln(stderr, "corpusbot: index needs --index DIR (or INDEX_DIR)")
+		return 2
+	}
+
+	opts := index.Options{Dir: cfg.indexDir}
+	if cfg.command == "index" {
+		opts.Progress = func(done, total int) { fmt.Fprintf(stderr, "indexed %d/%d articles\n", done, total) }
+	}
+	ix, err := openIndex(ctx, cfg, opts, log)
+	if err != nil {
+		fmt.Fprintln(stderr, "corpusbot:", err)
+		return 1
+	}
+	defer ix.Close()
+	svc := answers.New(ix, log.With("component", "answers"))
+
+	switch cfg.command {
+	case "index":
+		st := ix.Stats()
+		fmt.Fprintf(stderr, "index %s: %d articles, %d passages; %d indexed, %d unchanged, %d removed, %d files skipped; %s\n",
+			cfg.indexDir, st.Articles, st.Passages, st.Indexed, st.Reused, st.Removed, st.Skipped, st.BuildTime.Round(1e6))
+		return 0
+	case "ask":
+		return ask(ctx, svc, cfg.args, stdin, stdout, stderr)
+	}
+	if cfg.token == "" {
+		return chat(ctx, svc, stdin, stdout)
+	}
+	if err := bot.Run(ctx, cfg.bot, svc, log.With("component", "bot")); err != nil {
+		log.Error("bot stopped", "err", err)
+		return 1
+	}
+	return 0
+}
+
+func openIndex(ctx context.Context, cfg config, opts index.Options, log *slog.Logger) (*index.Index, error) {
+	fsys := seeds.FS()
+	if cfg.corpusDir != "" {
+		st, err := os.Stat(cfg.corpusDir)
+		if err != nil {
+			return nil, fmt.Errorf("corpus folder: %w", err)
+		}
+		if !st.IsDir() {
+			return nil, fmt.Errorf("corpus folder %s is not a folder", cfg.corpusDir)
+		}
+		fsys = os.DirFS(cfg.corpusDir)
+	}
+	ix, err := index.Open(ctx, fsys, opts, log.With("component", "index"))
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range ix.Corpus().Warnings {
+		log.Warn("corpus file skipped or repaired", "detail", w)
+	}
+	return ix, nil
+}
+
+// ask answers TEXT, or each line of stdin when TEXT is absent.
+func ask(ctx context.Context, svc *answers.Service, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	asJSON := false
+	if len(args) > 0 && (args[0] == "--json" || args[0] == "-json") {
+		asJSON, args = true, args[1:]
+	}
+	if len(args) > 0 && args[0] == "--" {
+		args = args[1:]
+	}
+	w := bufio.NewWriter(stdout)
+	defer w.Flush()
+	emit := func(text string) error {
+		r := svc.Answer(ctx, text)
+		if asJSON {
+			b, err := json.Marshal(r)
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(w, "%s\n", b)
+			return err
+		}
+		_, err := fmt.Fprintf(w, "%s\n\n", r.Text())
+		return err
+	}
+	if len(args) > 0 {
+		if err := emit(strings.Join(args, " ")); err != nil {
+			fmt.Fprintln(stderr, "corpusbot:", err)
+			return 1
+		}
+		return 0
+	}
+	sc := bufio.NewScanner(stdin)
+	sc.Buffer(make([]byte, 64*1024), 16<<20)
+	for sc.Scan() {
+		if ctx.Err() != nil {
+			return 130
+		}
+		if err := emit(sc.Text()); err != nil {
+			fmt.Fprintln(stderr, "corpusbot:", err)
+			return 1
+		}
+		w.Flush()
+	}
+	if err := sc.Err(); err != nil {
+		fmt.Fprintln(stderr, "corpusbot: read stdin:", err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,258 @@
+// Package index reads a corpus of Russian news articles, cleans and splits
+// it, extracts people, quotes and dated events, and stores its sentences in
+// a Bleve index with a Russian analysis chain and BM25 ranking.
+//
+// Open is the façade: it reads a folder, builds or updates the index (in
+// memory, or on disk when Options.Dir is set) and returns an *Index that
+// answers Search, Person and Events queries.
+package index
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+)
+
+// schemaVersion changes whenever analysis or passage layout changes; an
+// on-disk index of another version is rebuilt.
+const schemaVersion = 3
+
+// Options configures Open.
+type Options struct {
+	// Dir is where the Bleve index lives on disk; empty means in memory.
+	Dir string
+	// Progress, when set, is called as articles are indexed.
+	Progress func(done, total int)
+}
+
+// Index is a searchable corpus.
+type Index struct {
+	corpus *Corpus
+	bleve  bleve.Index
+	log    *slog.Logger
+	people *People
+	events []Event
+	stats  Stats
+}
+
+// Stats describes what Open did.
+type Stats struct {
+	Articles  int           // articles in the corpus
+	Passages  int           // sentences indexed
+	Indexed   int           // articles (re)indexed by this Open
+	Reused    int           // unchanged articles taken from the on-disk index
+	Removed   int           // articles deleted from the on-disk index
+	Skipped   int           // files skipped or repaired (see Corpus.Warnings)
+	BuildTime time.Duration // time spent opening and indexing
+}
+
+type manifest struct {
+	Schema int               `json:"schema"`
+	Hashes map[string]string `json:"hashes"`
+}
+
+// Open reads the corpus in fsys and returns its index, building what is
+// missing. With opts.Dir set, unchanged articles are not indexed again.
+func Open(ctx context.Context, fsys fs.FS, opts Options, log *slog.Logger) (*Index, error) {
+	start := time.Now()
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	c, err := ReadCorpus(ctx, fsys, log)
+	if err != nil {
+		return nil, fmt.Errorf("read corpus: %w", err)
+	}
+	ix := &Index{corpus: c, log: log}
+	ix.stats.Articles = len(c.Articles)
+	ix.stats.Skipped = len(c.Warnings)
+	old := manifest{Hashes: map[string]string{}}
+	if opts.Dir != "" {
+		ix.bleve, old, err = openDisk(opts.Dir)
+	} else {
+		m, merr := newMapping()
+		if merr != nil {
+			return nil, fmt.Errorf("index mapping: %w", merr)
+		}
+		ix.bleve, err = bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	if err := ix.sync(ctx, old, opts); err != nil {
+		ix.bleve.Close()
+		return nil, err
+	}
+	ix.people = buildPeople(c)
+	ix.events = buildEvents(c, ix.people)
+	n, _ := ix.bleve.DocCount()
+	ix.stats.Passages = int(n)
+	ix.stats.BuildTime = time.Since(start)
+	log.Info("index ready", "articles", ix.stats.Articles, "passages", ix.stats.Passages,
+		"indexed", ix.stats.Indexed, "reused", ix.stats.Reused, "skipped_files", ix.stats.Skipped,
+		"took", ix.stats.BuildTime.Round(time.Millisecond))
+	return ix, nil
+}
+
+// openDisk opens or creates the on-disk index in dir, rebuilding it when the
+// schema changed or the index is unreadable.
+func openDisk(dir string) (bleve.Index, manifest, error) {
+	old := manifest{Hashes: map[string]string{}}
+	bdir := filepath.Join(dir, "bleve")
+	if b, err := os.ReadFile(filepath.Join(dir, "manifest.json")); err == nil {
+		_ = json.Unmarshal(b, &old)
+	}
+	if old.Schema == schemaVersion {
+		if idx, err := bleve.Open(bdir); err == nil {
+			return idx, old, nil
+		}
+	}
+	old = manifest{Hashes: map[string]string{}}
+	if err := os.RemoveAll(bdir); err != nil {
+		return nil, old, fmt.Errorf("remove stale index: %w", err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, old, fmt.Errorf("create index dir: %w", err)
+	}
+	m, err := newMapping()
+	if err != nil {
+		return nil, old, fmt.Errorf("mapping: %w", err)
+	}
+	idx, err := bleve.NewUsing(bdir, m, scorch.Name, scorch.Name, nil)
+	return idx, old, err
+}
+
+// sync indexes new and changed articles and deletes removed ones.
+func (ix *Index) sync(ctx context.Context, old manifest, opts Options) error {
+	total := len(ix.corpus.Articles)
+	batch := ix.bleve.NewBatch()
+	flush := func() error {
+		if batch.Size() == 0 {
+			return nil
+		}
+		if err := ix.bleve.Batch(batch); err != nil {
+			return fmt.Errorf("index batch: %w", err)
+		}
+		batch.Reset()
+		return nil
+	}
+	for i, a := range ix.corpus.Articles {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		h := ix.corpus.hashes[a.ID]
+		if prev, ok := old.Hashes[a.ID]; ok && prev == h {
+			ix.stats.Reused++
+		} else {
+			if ok { // changed: drop its old passages first
+				ix.deletePassages(batch, a.ID, old.Hashes[a.ID])
+			}
+			for si := range a.Sentences {
+				if err := batch.Index(passageID(a.ID, si), passageDoc(a, si)); err != nil {
+					return fmt.Errorf("index %s: %w", a.ID, err)
+				}
+			}
+			ix.stats.Indexed++
+		}
+		if batch.Size() >= 2000 {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		if opts.Progress != nil && (i+1)%100 == 0 || opts.Progress != nil && i+1 == total {
+			opts.Progress(i+1, total)
+		}
+	}
+	for id, h := range old.Hashes {
+		if ix.corpus.byID[id] == nil {
+			ix.deletePassages(batch, id, h)
+			ix.stats.Removed++
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	if opts.Dir == "" {
+		return nil
+	}
+	b, err := json.Marshal(manifest{Schema: schemaVersion, Hashes: ix.corpus.hashes})
+	if err != nil {
+		return fmt.Errorf("encode manifest: %w", err)
+	}
+	tmp := filepath.Join(opts.Dir, "manifest.json.tmp")
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return fmt.Errorf("write manifest: %w", err)
+	}
+	return os.Rename(tmp, filepath.Join(opts.Dir, "manifest.json"))
+}
+
+// deletePassages removes every passage of an article that was indexed with
+// hash h (the hash records the sentence count).
+func (ix *Index) deletePassages(b *bleve.Batch, id, h string) {
+	n := 0
+	if i := strings.LastIndexByte(h, ':'); i >= 0 {
+		n, _ = strconv.Atoi(h[i+1:])
+	}
+	for si := 0; si < n; si++ {
+		b.Delete(passageID(id, si))
+	}
+}
+
+// hashOf fingerprints an article's text and catalog data, with its sentence
+// count after a colon so that stale passages can be deleted by id.
+func hashOf(raw string, a *Article) string {
+	h := sha256.New()
+	h.Write([]byte(raw))
+	fmt.Fprintf(h, "\x00%s\x00%s", a.Published.ISO(), a.Source)
+	return hex.EncodeToString(h.Sum(nil)[:12]) + ":" + strconv.Itoa(len(a.Sentences))
+}
+
+func passageID(doc string, sentence int) string { return doc + "#" + strconv.Itoa(sentence) }
+
+func parsePassageID(id string) (string, int, bool) {
+	i := strings.LastIndexByte(id, '#')
+	if i < 0 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(id[i+1:])
+	return id[:i], n, err == nil
+}
+
+// passageDoc is the Bleve document of sentence si: its text, the same text
+// for the prefix field, its neighbours as context and the article title.
+func passageDoc(a *Article, si int) map[string]interface{} {
+	s := a.Sentences[si].Text
+	var ctx []string
+	if si > 0 {
+		ctx = append(ctx, a.Sentences[si-1].Text)
+	}
+	if si+1 < len(a.Sentences) {
+		ctx = append(ctx, a.Sentences[si+1].Text)
+	}
+	return map[string]interface{}{
+		fieldText:    s,
+		fieldPrefix:  s,
+		fieldContext: strings.Join(ctx, " "),
+		fieldTitle:   a.Title,
+	}
+}
+
+// Corpus returns the articles behind the index.
+func (ix *Index) Corpus() *Corpus { return ix.corpus }
+
+// Stats reports what Open did.
+func (ix *Index) Stats() Stats { return ix.stats }
+
+// Close releases the Bleve index.
+func (ix *Index) Close() error { return ix.bleve.Close() }

@@ -1,0 +1,85 @@
+package russian
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Word is a run of letters and digits in a text, with hyphenated compounds
+// ("Касым-Жомарт", "пресс-секретарь") kept whole.
+type Word struct {
+	Text       string
+	Start, End int // byte offsets
+}
+
+// Words splits s into words. A hyphen or apostrophe joins two letter runs.
+func Words(s string) []Word {
+	var out []Word
+	start := -1
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			i += n
+			continue
+		}
+		if start >= 0 && (r == '-' || r == '‑' || r == '\'' || r == '’') {
+			// join only letter-hyphen-letter
+			next, _ := utf8.DecodeRuneInString(s[i+n:])
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			if unicode.IsLetter(next) && unicode.IsLetter(prev) {
+				i += n
+				continue
+			}
+		}
+		if start >= 0 {
+			out = append(out, Word{Text: s[start:i], Start: start, End: i})
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
+		out = append(out, Word{Text: s[start:], Start: start, End: len(s)})
+	}
+	return out
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// IsCapitalized reports whether w starts with an upper-case letter followed
+// by at least one lower-case letter ("Блинкен", not "США" or "блинкен").
+func IsCapitalized(w string) bool {
+	first := true
+	lower := false
+	for _, r := range w {
+		if first {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			first = false
+			continue
+		}
+		if unicode.IsLower(r) {
+			lower = true
+		}
+	}
+	return lower
+}
+
+// IsAllUpper reports whether w has letters and all of them are upper case.
+func IsAllUpper(w string) bool {
+	has := false
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			has = true
+		}
+	}
+	return has
+}
