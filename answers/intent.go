@@ -2,6 +2,7 @@ package answers
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/corpusbot/corpusbot/index"
@@ -79,10 +80,20 @@ func questionNames(q string) []string {
 	return out
 }
 
+// yearBoost multiplies the score of a sentence from an article of a year
+// the question names, or that names it itself.
+const yearBoost = 1.5
+
+var yearRe = regexp.MustCompile(`(?:^|[^\d])((?:1[89]|20)\d{2})(?:[^\d]|$)`)
+
 // rerank applies the question's intent to the hits and re-sorts them.
 func rerank(hits []index.Hit, q string, match func(string) bool, c *index.Corpus) {
 	in := readIntent(q)
 	names := questionNames(q)
+	var years []string
+	for _, m := range yearRe.FindAllStringSubmatch(q, -1) {
+		years = append(years, m[1])
+	}
 	for i := range hits {
 		a := c.Article(hits[i].Doc)
 		s := a.Sentences[hits[i].Sentence]
@@ -90,8 +101,16 @@ func rerank(hits []index.Hit, q string, match func(string) bool, c *index.Corpus
 		if isQuestion(text) {
 			hits[i].Score *= questionPenalty
 		}
-		if len(names) > 0 && !matchesAny(hits[i].Matched, names) {
-			hits[i].Score *= namePenalty
+		for _, n := range names { // each person or place the question names counts
+			if !matchesAny(hits[i].Matched, []string{n}) {
+				hits[i].Score *= namePenalty
+			}
+		}
+		for _, y := range years {
+			if strings.Contains(text, y) || strconv.Itoa(a.Published.Year) == y {
+				hits[i].Score *= yearBoost
+				break
+			}
 		}
 		personQuote := s.Quote >= 0 && a.Quotes[s.Quote].Kind == russian.SpeakerPerson
 		if in.speech && personQuote && speakerMatches(a.Quotes[s.Quote].Speaker, match) {

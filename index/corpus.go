@@ -42,6 +42,9 @@ type catalogEntry struct {
 // A bad file is skipped with a warning naming it; only a folder with no
 // readable article at all is an error (ErrNoArticles).
 func ReadCorpus(ctx context.Context, fsys fs.FS, log *slog.Logger) (*Corpus, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	c := &Corpus{hashes: map[string]string{}, byID: map[string]*Article{}}
 	warn := func(file, msg string) {
 		c.Warnings = append(c.Warnings, file+": "+msg)

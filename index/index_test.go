@@ -1,0 +1,240 @@
+package index_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/corpusbot/corpusbot/index"
+	"github.com/corpusbot/corpusbot/seeds"
+)
+
+func openSeeds(t testing.TB) *index.Index {
+	t.Helper()
+	ix, err := index.Open(context.Background(), seeds.FS(), index.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+func TestSeedMetadata(t *testing.T) {
+	ix := openSeeds(t)
+	tests := []struct{ id, date, source, title string }{
+		{"000_842179c9f0289c83", "2018-01-16", "ТАСС", "США намерены заключить ряд соглашений с Казахстаном в сфере обороны"},
+		{"001_6c928640fa13d394", "2023-02-28", "КазТАГ", "Госсекретарь США прокомментировал влияние антироссийских санкций на Казахстан"},
+		{"003_f6c6ddd6d2f480e8", "2025-11-10", "", "Токаев летит к Путину после встречи с Трампом"},
+		{"004_85a7ccd8feb50a27", "2021-04", "Казинформ", "Айбек Смадияров: С Вашингтоном будет продолжено сотрудничество в сферах, представляющих интерес для ЦА и США"},
+	}
+	for _, tt := range tests {
+		a := ix.Corpus().Article(tt.id)
+		if a == nil {
+			t.Fatalf("%s missing", tt.id)
+		}
+		if a.Published.ISO() != tt.date || a.Source != tt.source || a.Title != tt.title {
+			t.Errorf("%s: got %q %q %q", tt.id, a.Published.ISO(), a.Source, a.Title)
+		}
+	}
+}
+
+func TestFurnitureNeverIndexed(t *testing.T) {
+	ix := openSeeds(t)
+	for _, a := range ix.Corpus().Articles {
+		for _, s := range a.Sentences {
+			for _, bad := range []string{"Последние новости", "Сейчас читают", "Жданов", "HIMARS", "None", "18:28", "обновлено"} {
+				if strings.Contains(s.Text, bad) {
+					t.Errorf("%s: furniture %q indexed in %q", a.ID, bad, s.Text)
+				}
+			}
+		}
+	}
+	// the datelines are metadata, not text
+	for _, s := range ix.Corpus().Article("001_6c928640fa13d394").Sentences[:1] {
+		if strings.HasPrefix(s.Text, "Астана") || !strings.HasPrefix(s.Text, "Государственный секретарь США") {
+			t.Errorf("dateline left in the lead: %q", s.Text)
+		}
+	}
+}
+
+// corpus builds an in-memory folder of articles.
+func corpus(files map[string]string) fstest.MapFS {
+	fs := fstest.MapFS{}
+	for name, body := range files {
+		fs[name] = &fstest.MapFile{Data: []byte(body)}
+	}
+	return fs
+}
+
+func TestReadCorpusSkipsBadFiles(t *testing.T) {
+	cp1251 := []byte{0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2, '\n', 0xCC, 0xE8, 0xF0, '.'} // "Привет\nМир." in Windows-1251
+	fs := corpus(map[string]string{
+		"good.txt":   "Заголовок\n\nМОСКВА, 3 октября. /ТАСС/. Текст статьи о визите.",
+		"empty.txt":  "  \n\n ",
+		"binary.txt": "abc\x00def",
+		"huge.txt":   strings.Repeat("а", index.MaxFileSize+10),
+		"cp.txt":     string(cp1251),
+		"notes.md":   "not an article",
+	})
+	c, err := index.ReadCorpus(context.Background(), fs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, a := range c.Articles {
+		ids = append(ids, a.ID)
+	}
+	if strings.Join(ids, ",") != "cp,good" {
+		t.Errorf("articles = %v, want cp,good", ids)
+	}
+	joined := strings.Join(c.Warnings, "\n")
+	for _, want := range []string{"empty.txt", "binary.txt", "huge.txt", "cp.txt: not UTF-8; read as Windows-1251"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("no warning naming %q in:\n%s", want, joined)
+		}
+	}
+	if got := c.Article("cp").Title; got != "Привет" {
+		t.Errorf("cp1251 title = %q", got)
+	}
+	g := c.Article("good")
+	if g.Source != "ТАСС" || g.Published.ISO() != "--10-03" {
+		t.Errorf("dateline: source %q date %q; a year must never be invented", g.Source, g.Published.ISO())
+	}
+}
+
+func TestReadCorpusEmptyFolder(t *testing.T) {
+	_, err := index.ReadCorpus(context.Background(), corpus(map[string]string{"a.txt": ""}), nil)
+	if err == nil || !strings.Contains(err.Error(), "no readable articles") {
+		t.Errorf("err = %v, want ErrNoArticles", err)
+	}
+}
+
+func TestCatalogWins(t *testing.T) {
+	fs := corpus(map[string]string{
+		"a.txt":       "Заголовок\nАстана. 28 февраля. КазТАГ – Текст.",
+		"catalog.tsv": "file\tpublished\tsource\tnote\na.txt\t2023-02-28\tМоё агентство\t\"quoted\" note\n",
+	})
+	c, err := index.ReadCorpus(context.Background(), fs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := c.Article("a")
+	if a.Published.ISO() != "2023-02-28" || a.Source != "Моё агентство" {
+		t.Errorf("got %q %q", a.Published.ISO(), a.Source)
+	}
+}
+
+// TestSearchNameForms: a name finds its sentence in every case form, with
+// ё or е, with one typo, and Latin or Cyrillic look-alikes.
+func TestSearchNameForms(t *testing.T) {
+	ix := openSeeds(t)
+	tests := []struct {
+		words []string
+		want  string // a phrase of the top sentence
+	}{
+		{[]string{"Блинкена", "Акорде"}, "Акорде"},
+		{[]string{"Блинкеном", "Акорде"}, "Акорде"},
+		{[]string{"Блинкену", "Акорде"}, "Акорде"},
+		{[]string{"Блинкен", "Акорда"}, "Акорде"},
+		{[]string{"Блинкин", "Акорде"}, "Акорде"}, // one-letter typo
+		{[]string{"Токаевым", "Акорде"}, "Акорде"},
+		{[]string{"Тлеуберди", "Кулубаева"}, "Кулубаева"},
+		{[]string{"C5", "1", "Белом", "доме"}, "C5+1"}, // Latin C
+		{[]string{"С5", "1", "Белом", "доме"}, "C5+1"}, // Cyrillic С
+		{[]string{"Бахтиёра", "Саидова"}, "Бахтиёра"},  // ё in the text
+		{[]string{"Бахтиера", "Саидова"}, "Бахтиёра"},  // е for ё in the question
+		{[]string{"Будапештской", "конвенции"}, "Будапештской"},
+	}
+	for _, tt := range tests {
+		hits, err := ix.Search(context.Background(), tt.words, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) == 0 {
+			t.Errorf("%v: no hits", tt.words)
+			continue
+		}
+		got := ix.Corpus().Article(hits[0].Doc).Sentences[hits[0].Sentence].Text
+		if !strings.Contains(got, tt.want) {
+			t.Errorf("%v: top sentence %q lacks %q", tt.words, got, tt.want)
+		}
+	}
+}
+
+func TestSearchQuerySyntaxIsText(t *testing.T) {
+	ix := openSeeds(t)
+	for _, q := range []string{`+-:^~*?"`, `title:Блинкен`, `<b>&amp;`, `Блинкен~2`, `*`, `"незакрытая`, `(((`, "\x00", "🙂"} {
+		if _, err := ix.Search(context.Background(), strings.Fields(q), 5); err != nil {
+			t.Errorf("%q: %v", q, err)
+		}
+	}
+}
+
+func TestOnDiskIndexReusesUnchangedArticles(t *testing.T) {
+	dir := t.TempDir()
+	src := t.TempDir()
+	write := func(name, body string) {
+		if err := os.WriteFile(filepath.Join(src, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", "Первая статья\nТокаев встретился с Блинкеном в Астане.")
+	write("b.txt", "Вторая статья\nПесков рассказал о визите в Москву.")
+	open := func() *index.Index {
+		ix, err := index.Open(context.Background(), os.DirFS(src), index.Options{Dir: dir}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ix
+	}
+	ix := open()
+	if st := ix.Stats(); st.Indexed != 2 || st.Reused != 0 {
+		t.Fatalf("first open: %+v", st)
+	}
+	ix.Close()
+	ix = open()
+	if st := ix.Stats(); st.Indexed != 0 || st.Reused != 2 {
+		t.Fatalf("reopen: %+v", st)
+	}
+	ix.Close()
+	write("b.txt", "Вторая статья\nПесков рассказал о саммите в Душанбе.")
+	if err := os.Remove(filepath.Join(src, "a.txt")); err != nil {
+		t.Fatal(err)
+	}
+	write("c.txt", "Третья статья\nЛавров прилетел в Ташкент.")
+	ix = open()
+	defer ix.Close()
+	if st := ix.Stats(); st.Indexed != 2 || st.Reused != 0 || st.Removed != 1 || st.Passages != 2 {
+		t.Fatalf("after changes: %+v", st)
+	}
+	for words, want := range map[string]int{"Москву": 0, "Душанбе": 1, "Астане": 0, "Ташкент": 1} {
+		hits, err := ix.Search(context.Background(), []string{words}, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != want {
+			t.Errorf("%s: %d hits, want %d (stale or missing passages)", words, len(hits), want)
+		}
+	}
+}
+
+// Example opens an in-memory index of a folder and searches it.
+func Example() {
+	fs := fstest.MapFS{
+		"a.txt": {Data: []byte("Визит\nАСТАНА, 28 февраля. /ТАСС/. Президент Касым-Жомарт Токаев принял Энтони Блинкена в Акорде.")},
+	}
+	ix, err := index.Open(context.Background(), fs, index.Options{}, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer ix.Close()
+	hits, _ := ix.Search(context.Background(), []string{"Блинкеном", "Акорда"}, 1)
+	a := ix.Corpus().Article(hits[0].Doc)
+	fmt.Println(a.Source, a.Published.ISO(), a.Sentences[hits[0].Sentence].Text)
+	// Output: ТАСС --02-28 Президент Касым-Жомарт Токаев принял Энтони Блинкена в Акорде.
+}
