@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"log/slog"
 	"strings"
@@ -31,10 +32,14 @@ func redactAttr(a slog.Attr, secret string) slog.Attr {
 			a.Value = slog.StringValue(strings.ReplaceAll(v.String(), secret, "[REDACTED]"))
 		}
 	case slog.KindAny:
+		var s string
 		if err, ok := v.Any().(error); ok {
-			a.Value = slog.StringValue(strings.ReplaceAll(err.Error(), secret, "[REDACTED]"))
-		} else if s, ok := v.Any().(interface{ String() string }); ok && strings.Contains(s.String(), secret) {
-			a.Value = slog.StringValue(strings.ReplaceAll(s.String(), secret, "[REDACTED]"))
+			s = err.Error()
+		} else {
+			s = fmt.Sprintf("%+v", v.Any())
+		}
+		if strings.Contains(s, secret) {
+			a.Value = slog.StringValue(strings.ReplaceAll(s, secret, "[REDACTED]"))
 		}
 	case slog.KindGroup:
 		attrs := v.Group()

@@ -1,0 +1,329 @@
+package bot_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/corpusbot/corpusbot/answers"
+	"github.com/corpusbot/corpusbot/bot"
+	"github.com/corpusbot/corpusbot/index"
+	"github.com/corpusbot/corpusbot/seeds"
+)
+
+const token = "123456:TEST-token-secret"
+
+// fakeAPI is a Bot API server: it hands out queued updates to getUpdates and
+// records every other call with its form fields.
+type fakeAPI struct {
+	mu      sync.Mutex
+	updates []map[string]any
+	calls   []call
+	nextID  int
+	srv     *httptest.Server
+}
+
+type call struct {
+	method string
+	form   map[string]string
+}
+
+func newFakeAPI(t *testing.T) *fakeAPI {
+	f := &fakeAPI{nextID: 1}
+	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
+	t.Cleanup(f.srv.Close)
+	return f
+}
+
+func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
+	parts := strings.Split(r.URL.Path, "/")
+	method := parts[len(parts)-1]
+	if !strings.HasPrefix(r.URL.Path, "/bot"+token+"/") {
+		http.Error(w, `{"ok":false,"error_code":401,"description":"Unauthorized"}`, 401)
+		return
+	}
+	form := map[string]string{}
+	if err := r.ParseMultipartForm(1 << 20); err == nil {
+		for k, v := range r.MultipartForm.Value {
+			form[k] = v[0]
+		}
+	}
+	w.Header().Set("Content-Type", "application/json")
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	switch method {
+	case "getMe":
+		fmt.Fprint(w, `{"ok":true,"result":{"id":42,"is_bot":true,"first_name":"Corpus","username":"CorpusTestBot"}}`)
+		return
+	case "getUpdates":
+		ups := f.updates
+		f.updates = nil
+		if len(ups) == 0 {
+			f.mu.Unlock()
+			time.Sleep(20 * time.Millisecond)
+			f.mu.Lock()
+		}
+		b, _ := json.Marshal(map[string]any{"ok": true, "result": ups})
+		w.Write(b)
+		return
+	}
+	f.calls = append(f.calls, call{method, form})
+	switch method {
+	case "sendMessage":
+		if n := utf8.RuneCountInString(form["text"]); n > 4096 {
+			fmt.Fprintf(w, `{"ok":false,"error_code":400,"description":"Bad Request: message is too long (%d)"}`, n)
+			return
+		}
+		fmt.Fprintf(w, `{"ok":true,"result":{"message_id":%d,"date":0,"chat":{"id":1,"type":"private"}}}`, 1000+len(f.calls))
+	default:
+		fmt.Fprint(w, `{"ok":true,"result":true}`)
+	}
+}
+
+// push queues a message update.
+func (f *fakeAPI) push(chatType string, chatID int64, text string, extra map[string]any) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	msg := map[string]any{
+		"message_id": f.nextID, "date": 0, "text": text,
+		"chat": map[string]any{"id": chatID, "type": chatType},
+		"from": map[string]any{"id": 7, "is_bot": false, "first_name": "Аня"},
+	}
+	for k, v := range extra {
+		msg[k] = v
+	}
+	f.updates = append(f.updates, map[string]any{"update_id": f.nextID, "message": msg})
+	f.nextID++
+}
+
+func (f *fakeAPI) sent(method string) []call {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []call
+	for _, c := range f.calls {
+		if c.method == method {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// waitSent waits until n messages were sent.
+func (f *fakeAPI) waitSent(t *testing.T, n int) []call {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if got := f.sent("sendMessage"); len(got) >= n {
+			return got
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	got := f.sent("sendMessage")
+	t.Fatalf("sent %d messages, want %d", len(got), n)
+	return nil
+}
+
+func newService(t *testing.T) *answers.Service {
+	ix, err := index.Open(context.Background(), seeds.FS(), index.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return answers.New(ix, nil)
+}
+
+// startBot runs the real bot against f until the test ends.
+func startBot(t *testing.T, f *fakeAPI, svc bot.Answerer, logs *bytes.Buffer) context.CancelFunc {
+	t.Helper()
+	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	ctx, cancel := context.WithCancel(context.Background())
+	b, err := bot.New(ctx, bot.Config{Token: token, APIURL: f.srv.URL, PollTimeout: time.Second}, svc, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() { b.Run(ctx); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
+	return cancel
+}
+
+func TestPrivateChat(t *testing.T) {
+	f := newFakeAPI(t)
+	var logs bytes.Buffer
+	startBot(t, f, newService(t), &logs)
+
+	f.push("private", 1, "/start", nil)
+	got := f.waitSent(t, 1)
+	if !strings.Contains(got[0].form["text"], "/who") || !strings.Contains(got[0].form["text"], "/timeline") {
+		t.Errorf("/start reply lacks the commands: %q", got[0].form["text"])
+	}
+	if got[0].form["parse_mode"] != "HTML" || !strings.Contains(got[0].form["link_preview_options"], `"is_disabled":true`) {
+		t.Errorf("want HTML and no link preview, got %v", got[0].form)
+	}
+
+	f.push("private", 1, "Где Токаев принимал Блинкена?", nil)
+	got = f.waitSent(t, 2)
+	text := got[1].form["text"]
+	for _, want := range []string{"Акорде", "28 февраля 2023", "КазТАГ", "<b>Блинкена</b>"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("answer lacks %q:\n%s", want, text)
+		}
+	}
+	if len(f.sent("setMyCommands")) != 1 {
+		t.Error("commands not registered with setMyCommands")
+	}
+	if len(f.sent("sendChatAction")) == 0 {
+		t.Error("no typing indicator")
+	}
+}
+
+// TestHostileInput: markup, query syntax, huge and empty messages get a
+// clear, escaped answer and never crash the bot.
+func TestHostileInput(t *testing.T) {
+	f := newFakeAPI(t)
+	var logs bytes.Buffer
+	startBot(t, f, newService(t), &logs)
+	inputs := []string{
+		`<b>Блинкен</b> & <script>alert(1)</script>`,
+		`+-:^~*?" title:Блинкен~2 AND (`,
+		strings.Repeat("Блинкен санкции Казахстан ", 400), // 10,000 characters
+		"",
+		"\u200b\u202e🙂",
+	}
+	for i, in := range inputs {
+		f.push("private", int64(10+i), in, nil)
+	}
+	got := f.waitSent(t, len(inputs))
+	for _, c := range got {
+		text := c.form["text"]
+		if text == "" {
+			t.Error("empty reply")
+		}
+		if strings.Contains(text, "<script>") || strings.Contains(text, "</b> &") {
+			t.Errorf("unescaped user text in reply: %q", text)
+		}
+		if utf8.RuneCountInString(text) > bot.MaxMessage {
+			t.Errorf("reply over %d characters", bot.MaxMessage)
+		}
+	}
+	if strings.Contains(logs.String(), "panicked") {
+		t.Errorf("a handler panicked:\n%s", logs.String())
+	}
+}
+
+type panicky struct{}
+
+func (panicky) Answer(context.Context, string) answers.Reply { panic("boom") }
+
+func TestPanicRecoveredAndTokenRedacted(t *testing.T) {
+	f := newFakeAPI(t)
+	var logs bytes.Buffer
+	startBot(t, f, panicky{}, &logs)
+	f.push("private", 1, "вопрос", nil)
+	f.push("private", 1, "ещё вопрос", nil)
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) && strings.Count(logs.String(), "handler panicked") < 2 {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := strings.Count(logs.String(), "handler panicked"); n != 2 {
+		t.Fatalf("want both panics recovered and logged, got %d:\n%s", n, logs.String())
+	}
+}
+
+type longAnswer struct{}
+
+func (longAnswer) Answer(context.Context, string) answers.Reply {
+	var r answers.Reply
+	for i := 0; i < 60; i++ {
+		r.Blocks = append(r.Blocks, answers.Block{{Text: fmt.Sprintf("%d. ", i), Style: answers.Bold}, {Text: strings.Repeat("длинный <абзац> & ", 8)}})
+	}
+	r.Blocks = append(r.Blocks, answers.Block{{Text: strings.Repeat("слово ", 1500), Style: answers.Italic}})
+	return r
+}
+
+func TestLongRepliesSplitWithBalancedHTML(t *testing.T) {
+	f := newFakeAPI(t)
+	var logs bytes.Buffer
+	startBot(t, f, longAnswer{}, &logs)
+	f.push("private", 1, "дай всё", nil)
+	time.Sleep(300 * time.Millisecond)
+	got := f.waitSent(t, 3)
+	for _, c := range got {
+		text := c.form["text"]
+		if n := utf8.RuneCountInString(text); n > bot.MaxMessage {
+			t.Errorf("message of %d characters", n)
+		}
+		for _, tag := range []string{"b", "i"} {
+			if strings.Count(text, "<"+tag+">") != strings.Count(text, "</"+tag+">") {
+				t.Errorf("unbalanced <%s> in a piece", tag)
+			}
+		}
+		if strings.Contains(text, "<абзац>") {
+			t.Error("unescaped text")
+		}
+	}
+}
+
+func TestGroupRules(t *testing.T) {
+	f := newFakeAPI(t)
+	var logs bytes.Buffer
+	startBot(t, f, newService(t), &logs)
+	group := func(text string, extra map[string]any) { f.push("supergroup", -100, text, extra) }
+	group("просто болтаем о погоде", nil)                                 // silent
+	group("/who@OtherBot Блинкен", nil)                                   // another bot: silent
+	group("/help@CorpusTestBot", nil)                                     // ours: answered
+	group("/help", nil)                                                   // bare command: answered
+	group("@CorpusTestBot Где Токаев принимал Блинкена?", map[string]any{ // mention: answered
+		"entities": []map[string]any{{"type": "mention", "offset": 0, "length": 14}},
+	})
+	group("а где это было?", map[string]any{ // reply to the bot: answered
+		"reply_to_message": map[string]any{"message_id": 1, "date": 0, "chat": map[string]any{"id": -100, "type": "supergroup"},
+			"from": map[string]any{"id": 42, "is_bot": true, "first_name": "Corpus"}},
+	})
+	got := f.waitSent(t, 4)
+	time.Sleep(200 * time.Millisecond)
+	got = f.sent("sendMessage")
+	if len(got) != 4 {
+		t.Fatalf("sent %d messages, want 4", len(got))
+	}
+	for _, c := range got {
+		if !strings.Contains(c.form["reply_parameters"], `"message_id"`) {
+			t.Errorf("group answer is not a reply: %v", c.form)
+		}
+	}
+	found := false
+	for _, c := range got {
+		found = found || strings.Contains(c.form["text"], "Акорде")
+	}
+	if !found {
+		t.Error("the @mention question was not answered")
+	}
+}
+
+func TestGracefulShutdownFinishesAnswers(t *testing.T) {
+	f := newFakeAPI(t)
+	var logs bytes.Buffer
+	slow := slowAnswerer{started: make(chan struct{}, 1)}
+	cancel := startBot(t, f, slow, &logs)
+	f.push("private", 1, "долгий вопрос", nil)
+	<-slow.started
+	cancel() // shutdown while the answer is being prepared
+	f.waitSent(t, 1)
+}
+
+type slowAnswerer struct{ started chan struct{} }
+
+func (s slowAnswerer) Answer(ctx context.Context, q string) answers.Reply {
+	s.started <- struct{}{}
+	time.Sleep(300 * time.Millisecond)
+	return answers.Reply{Blocks: []answers.Block{{{Text: "готово"}}}}
+}

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func runCmd(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, env(nil), strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func TestAskPlain(t *testing.T) {
+	out, _, code := runCmd(t, "", "ask", "Где Токаев принимал Блинкена?")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"Акорде", "28 февраля 2023", "КазТАГ"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("answer lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestAskJSONOffCorpus(t *testing.T) {
+	out, _, code := runCmd(t, "", "ask", "--json", "Какая погода будет завтра в Алматы?")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var r map[string]any
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if res, ok := r["results"].([]any); !ok || len(res) != 0 {
+		t.Errorf("results = %v, want []", r["results"])
+	}
+	if r["kind"] != "search" || !strings.Contains(r["text"].(string), "не нашёл") && !strings.Contains(r["text"].(string), "Не нашёл") {
+		t.Errorf("got %v", r)
+	}
+}
+
+func TestAskJSONBatchKeepsOrder(t *testing.T) {
+	in := "/help\nГде Токаев принимал Блинкена?\n\nРецепт бешбармака\n/who Блинкен\n/timeline\n"
+	out, _, code := runCmd(t, in, "ask", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	want := []string{"help", "search", "help", "search", "who", "timeline"}
+	if len(lines) != len(want) {
+		t.Fatalf("%d lines for %d messages", len(lines), len(want))
+	}
+	for i, l := range lines {
+		var r struct {
+			Kind    string `json:"kind"`
+			Text    string `json:"text"`
+			Results []struct {
+				Doc, Date, Source string
+			} `json:"results"`
+		}
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatalf("line %d: %v", i, err)
+		}
+		if r.Kind != want[i] || r.Text == "" {
+			t.Errorf("line %d: kind %q text %q, want kind %q", i, r.Kind, r.Text, want[i])
+		}
+		if i == 1 && (len(r.Results) == 0 || r.Results[0].Doc != "001_6c928640fa13d394" || r.Results[0].Date != "2023-02-28") {
+			t.Errorf("line 1: %+v", r.Results)
+		}
+	}
+}
+
+func TestTerminalChatPiped(t *testing.T) {
+	out, _, code := runCmd(t, "Где Токаев принимал Блинкена?\n", "--corpus", "../../seeds")
+	if code != 0 || !strings.Contains(out, "Акорде") {
+		t.Errorf("exit %d, out:\n%s", code, out)
+	}
+}
+
+func TestBadCorpusFolder(t *testing.T) {
+	_, stderr, code := runCmd(t, "", "--corpus", "/nonexistent/folder", "ask", "вопрос")
+	if code == 0 || !strings.Contains(stderr, "corpus folder") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	_, stderr, code = runCmd(t, "", "frobnicate")
+	if code != 2 || !strings.Contains(stderr, "unknown command") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestIndexCommand(t *testing.T) {
+	dir := t.TempDir()
+	_, stderr, code := runCmd(t, "", "--index", dir, "index")
+	if code != 0 || !strings.Contains(stderr, "5 indexed") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	_, stderr, _ = runCmd(t, "", "--index", dir, "index")
+	if !strings.Contains(stderr, "0 indexed, 5 unchanged") {
+		t.Errorf("reindexed unchanged articles: %s", stderr)
+	}
+}
+
+func TestLoggerRedactsToken(t *testing.T) {
+	const secret = "987654:AAE-very-secret"
+	var buf bytes.Buffer
+	log := newLogger(&buf, "debug", "info", secret)
+	err := fmt.Errorf("error do request for method getUpdates, %w", errors.New(`Post "https://api.telegram.org/bot`+secret+`/getUpdates": dial tcp: timeout`))
+	log.Warn("telegram "+secret, "err", err, "url", "https://x/bot"+secret+"/getMe", "group", struct{ S string }{secret})
+	log.With("token", secret).Info("hello")
+	if strings.Contains(buf.String(), secret) {
+		t.Errorf("token in logs:\n%s", buf.String())
+	}
+	if !strings.Contains(buf.String(), "[REDACTED]") {
+		t.Errorf("nothing redacted:\n%s", buf.String())
+	}
+}
