@@ -1,7 +1,188 @@
 package answers
 
-import "context"
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/corpusbot/corpusbot/index"
+	"github.com/corpusbot/corpusbot/index/russian"
+)
+
+const (
+	maxCardMentions = 10 // mentions shown in a card's text (JSON has all)
+	maxCardQuotes   = 5
+	maxTopPeople    = 10
+)
 
 func (s *Service) who(ctx context.Context, name string) Reply {
-	return Reply{Kind: KindWho, Blocks: []Block{{{Text: "Не нашёл такого человека в корпусе."}}}}
+	people := s.lib.People()
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return s.topPeople(people)
+	}
+	matches, similar := people.Find(name)
+	switch {
+	case len(matches) == 1:
+		return s.card(matches[0])
+	case len(matches) > 1:
+		r := Reply{Kind: KindWho}
+		r.Blocks = append(r.Blocks, Block{{Text: fmt.Sprintf("По запросу «%s» нашлось несколько человек:", name), Style: Bold}})
+		var lines []string
+		for i, p := range matches {
+			r.Choices = append(r.Choices, Choice{Label: p.Name, Command: "/who " + p.Name})
+			lines = append(lines, fmt.Sprintf("%d. %s", i+1, personLine(p)))
+		}
+		r.Blocks = append(r.Blocks, Block{{Text: strings.Join(lines, "\n")}})
+		r.Blocks = append(r.Blocks, Block{{Text: "Уточните, например: /who " + matches[0].Name}})
+		return r
+	}
+	r := Reply{Kind: KindWho, Blocks: []Block{{{Text: fmt.Sprintf("Не нашёл в корпусе человека по имени «%s».", name)}}}}
+	if len(similar) > 0 {
+		var names []string
+		for _, p := range similar {
+			names = append(names, p.Name)
+			r.Choices = append(r.Choices, Choice{Label: p.Name, Command: "/who " + p.Name})
+		}
+		r.Blocks = append(r.Blocks, Block{{Text: "Похожие имена: " + strings.Join(names, ", ") + "."}})
+	} else {
+		r.Blocks = append(r.Blocks, Block{{Text: "Список самых упоминаемых людей — /who без имени."}})
+	}
+	return r
+}
+
+// personLine is "Энтони Блинкен — госсекретарь США, 15 упоминаний в 3 статьях".
+func personLine(p *index.Person) string {
+	line := p.Name
+	if role := p.Role(); role != "" {
+		line += " — " + firstRole(role)
+	}
+	return line + fmt.Sprintf(", %s в %s", plural(len(p.Mentions), "упоминание", "упоминания", "упоминаний"),
+		plural(len(p.Docs), "статье", "статьях", "статьях"))
+}
+
+func firstRole(role string) string {
+	r, _, _ := strings.Cut(role, "; ")
+	return r
+}
+
+func (s *Service) topPeople(people *index.People) Reply {
+	top := people.Top(maxTopPeople)
+	if len(top) == 0 {
+		return Reply{Kind: KindWho, Blocks: []Block{{{Text: "В корпусе не нашлось людей с именами."}}}}
+	}
+	r := Reply{Kind: KindWho}
+	r.Blocks = append(r.Blocks, Block{{Text: "Чаще всего в корпусе упоминаются:", Style: Bold}})
+	var lines []string
+	for i, p := range top {
+		lines = append(lines, fmt.Sprintf("%d. %s", i+1, personLine(p)))
+		r.Choices = append(r.Choices, Choice{Label: p.Name, Command: "/who " + p.Name})
+	}
+	r.Blocks = append(r.Blocks, Block{{Text: strings.Join(lines, "\n")}})
+	r.Blocks = append(r.Blocks, Block{{Text: "Подробнее: /who " + top[0].Surname()}})
+	return r
+}
+
+// card is the /who reply for one person.
+func (s *Service) card(p *index.Person) Reply {
+	c := s.lib.Corpus()
+	out := &Person{Name: p.Name, Role: p.Role(), Docs: append([]string(nil), p.Docs...)}
+	for _, r := range p.Roles {
+		a := c.Article(r.Doc)
+		out.Roles = append(out.Roles, DatedRole{Role: r.Text, Date: a.Published.ISO(), Doc: r.Doc})
+	}
+	ments := append([]index.Place(nil), p.Mentions...)
+	sort.SliceStable(ments, func(i, j int) bool { // newest first
+		di, dj := c.Article(ments[i].Doc).Published, c.Article(ments[j].Doc).Published
+		if cmp := di.Compare(dj); cmp != 0 {
+			return cmp > 0
+		}
+		return false
+	})
+	for _, m := range ments {
+		a := c.Article(m.Doc)
+		out.Mentions = append(out.Mentions, Mention{Doc: a.ID, Date: a.Published.ISO(), Source: a.Source,
+			Excerpt: russian.Truncate(a.Sentences[m.Sentence].Text, 300)})
+	}
+	quotes := append([]index.Said(nil), p.Quotes...)
+	sort.SliceStable(quotes, func(i, j int) bool {
+		return c.Article(quotes[i].Doc).Published.Compare(c.Article(quotes[j].Doc).Published) > 0
+	})
+	for _, q := range quotes {
+		out.Quotes = append(out.Quotes, PersonQuote{Doc: q.Doc, Date: c.Article(q.Doc).Published.ISO(), Text: q.Text})
+	}
+
+	r := Reply{Kind: KindWho, Person: out}
+	head := Block{{Text: p.Name, Style: Bold}}
+	if roles := rolesWithDates(p, c); roles != "" {
+		head = append(head, Span{Text: "\n" + roles})
+	}
+	head = append(head, Span{Text: "\nУпоминается в " + plural(len(p.Docs), "статье", "статьях", "статьях") +
+		" (" + plural(len(p.Mentions), "упоминание", "упоминания", "упоминаний") + ")."})
+	r.Blocks = append(r.Blocks, head)
+	if len(quotes) > 0 {
+		b := Block{{Text: "Цитаты:", Style: Bold}}
+		for i, q := range quotes {
+			if i == maxCardQuotes {
+				b = append(b, Span{Text: fmt.Sprintf("\n…и ещё %d", len(quotes)-i)})
+				break
+			}
+			a := c.Article(q.Doc)
+			b = append(b, Span{Text: "\n• "}, Span{Text: dateOrUnknown(a.Published), Style: Italic},
+				Span{Text: ": «" + russian.Truncate(q.Text, 400) + "»"})
+		}
+		r.Blocks = append(r.Blocks, b)
+	}
+	b := Block{{Text: "Упоминания (сначала новые):", Style: Bold}}
+	for i, m := range out.Mentions {
+		if i == maxCardMentions {
+			b = append(b, Span{Text: fmt.Sprintf("\n…и ещё %d", len(out.Mentions)-i)})
+			break
+		}
+		a := c.Article(m.Doc)
+		meta := dateOrUnknown(a.Published)
+		if a.Source != "" {
+			meta += ", " + a.Source
+		}
+		b = append(b, Span{Text: "\n• "}, Span{Text: meta, Style: Italic}, Span{Text: ": " + m.Excerpt})
+	}
+	r.Blocks = append(r.Blocks, b)
+	return r
+}
+
+// rolesWithDates is "госсекретарь США (1 марта 2023, апрель 2021); …".
+func rolesWithDates(p *index.Person, c *index.Corpus) string {
+	var order []string
+	dates := map[string][]string{}
+	for _, r := range p.Roles {
+		if _, ok := dates[r.Text]; !ok {
+			order = append(order, r.Text)
+		}
+		d := dateOrUnknown(c.Article(r.Doc).Published)
+		if !contains(dates[r.Text], d) {
+			dates[r.Text] = append(dates[r.Text], d)
+		}
+	}
+	var parts []string
+	for _, t := range order {
+		parts = append(parts, t+" ("+strings.Join(dates[t], ", ")+")")
+	}
+	return strings.Join(parts, "; ")
+}
+
+func dateOrUnknown(d russian.Date) string {
+	if s := d.Russian(); s != "" {
+		return s
+	}
+	return "дата не указана"
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }

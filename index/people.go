@@ -1,15 +1,77 @@
 package index
 
-// People is the directory of persons mentioned in the corpus.
-type People struct{ list []*Person }
+import (
+	"sort"
+	"strings"
+	"unicode"
 
-// Person is one person of the corpus.
+	"github.com/corpusbot/corpusbot/index/russian"
+)
+
+// Person is one person of the corpus, merged across the forms and articles
+// that name them.
 type Person struct {
-	First, Last string
+	Name     string // nominative full name: "Энтони Блинкен", "Э. Блинкен" when only initials are known
+	First    string // nominative first name or initials
+	Last     string // nominative surname
+	Gender   russian.Gender
+	Roles    []Role
+	Docs     []string // articles that mention the person, in corpus order
+	Mentions []Place  // sentences that name the person
+	Quotes   []Said   // direct quotations attributed to the person
+	key      string   // surname key (russian.NameKey)
+	initial  string   // first letter of the first name, folded
+	forms    []string // surname forms seen
+	nomForms []string // surname forms seen next to a nominative first name
+}
+
+// Role is a position a person holds, as an article names it.
+type Role struct {
+	Text string // nominative: "госсекретарь США"
+	Doc  string
+	Date russian.Date
+}
+
+// Place is a sentence of an article.
+type Place struct {
+	Doc      string
+	Sentence int
+}
+
+// Said is a quotation and where it was said.
+type Said struct {
+	Doc      string
+	Sentence int
+	Text     string
 }
 
 // Surname returns the person's surname in the nominative.
 func (p *Person) Surname() string { return p.Last }
+
+// Role returns the person's roles as one line, most often named first (at
+// most two: "госсекретарь США; государственный секретарь США"), "" when none.
+func (p *Person) Role() string {
+	count := map[string]int{}
+	var order []string
+	for _, r := range p.Roles {
+		if count[r.Text] == 0 {
+			order = append(order, r.Text)
+		}
+		count[r.Text]++
+	}
+	sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
+	if len(order) > 2 {
+		order = order[:2]
+	}
+	return strings.Join(order, "; ")
+}
+
+// People is the directory of persons, prepared once when the index opens.
+type People struct {
+	list  []*Person // most mentioned first
+	byKey map[string][]*Person
+	namer *russian.Namer
+}
 
 // Top returns the n most mentioned people.
 func (p *People) Top(n int) []*Person {
@@ -19,7 +81,409 @@ func (p *People) Top(n int) []*Person {
 	return p.list[:n]
 }
 
-func buildPeople(c *Corpus) *People { return &People{} }
+// All returns every person, most mentioned first.
+func (p *People) All() []*Person { return p.list }
 
 // People returns the directory of persons.
 func (ix *Index) People() *People { return ix.people }
+
+type found struct {
+	sent int
+	m    russian.NameMention
+}
+
+// locationPreps mark the word after them as a place ("в Казахстане").
+var locationPreps = map[string]bool{"в": true, "во": true, "из": true, "на": true, "под": true, "над": true, "по": true}
+
+// buildPeople finds, merges and names the people of the corpus and
+// attributes quotations to them.
+func buildPeople(c *Corpus) *People {
+	lower := map[string]bool{}
+	placeKeys := map[string]int{}
+	for _, a := range c.Articles {
+		for _, s := range a.Sentences {
+			words := russian.Words(s.Text)
+			for i, w := range words {
+				r := []rune(w.Text)
+				if unicode.IsLower(r[0]) {
+					lower[russian.FoldWord(w.Text)] = true
+				}
+				if i > 0 && locationPreps[strings.ToLower(words[i-1].Text)] && russian.IsCapitalized(w.Text) {
+					placeKeys[russian.NameKey(w.Text)]++
+				}
+			}
+		}
+	}
+	namer := russian.NewNamer(func(w string) bool { return lower[russian.FoldWord(w)] })
+	p := &People{byKey: map[string][]*Person{}, namer: namer}
+
+	per := make([][]found, len(c.Articles))
+	for ai, a := range c.Articles {
+		for si, s := range a.Sentences {
+			for _, m := range namer.Mentions(s.Text) {
+				per[ai] = append(per[ai], found{si, m})
+			}
+		}
+	}
+	// full mentions make people
+	for ai, list := range per {
+		for _, f := range list {
+			if f.m.Bare {
+				continue
+			}
+			p.attach(p.personFor(f.m), c.Articles[ai], f, namer)
+		}
+	}
+	// a surname alone joins a person named in full, in the same article first
+	bareCount := map[string]int{}
+	for _, a := range c.Articles { // headlines name people too
+		for _, m := range namer.Mentions(a.Title) {
+			bareCount[russian.NameKey(m.Surname)]++
+		}
+	}
+	for _, list := range per {
+		for _, f := range list {
+			if f.m.Bare {
+				bareCount[russian.NameKey(f.m.Surname)]++
+			}
+		}
+	}
+	for ai, list := range per {
+		a := c.Articles[ai]
+		for _, f := range list {
+			if !f.m.Bare {
+				continue
+			}
+			key := russian.NameKey(f.m.Surname)
+			person := p.resolveBare(key, a.ID)
+			if person == nil {
+				// a lone surname counts alone when it is shaped like one, is no
+				// place, and recurs or comes with a role ("президентом Токаевым")
+				if !russian.LooksLikeSurname(f.m.Surname) || placeKeys[key] > 0 || bareCount[key] < 2 && f.m.Role == "" {
+					continue
+				}
+				person = p.personFor(f.m)
+			}
+			p.attach(person, a, f, namer)
+		}
+	}
+	for _, person := range p.all() {
+		person.Last = russian.SurnameNominative(person.forms, person.nomForms, person.Gender)
+		person.Name = strings.TrimSpace(person.First + " " + person.Last)
+		person.Roles = dedupeRoles(person.Roles)
+		sort.Strings(person.Docs) // corpus order: files are read sorted
+	}
+	p.attributeQuotes(c)
+	p.list = p.all()
+	sort.SliceStable(p.list, func(i, j int) bool {
+		if len(p.list[i].Mentions) != len(p.list[j].Mentions) {
+			return len(p.list[i].Mentions) > len(p.list[j].Mentions)
+		}
+		return p.list[i].Name < p.list[j].Name
+	})
+	return p
+}
+
+func (p *People) all() []*Person {
+	var out []*Person
+	seen := map[*Person]bool{}
+	keys := make([]string, 0, len(p.byKey))
+	for k := range p.byKey {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		for _, person := range p.byKey[k] {
+			if !seen[person] {
+				seen[person] = true
+				out = append(out, person)
+			}
+		}
+	}
+	return out
+}
+
+// personFor finds or creates the person a full mention names: same surname
+// key and a compatible first name or initial.
+func (p *People) personFor(m russian.NameMention) *Person {
+	key := russian.NameKey(m.Surname)
+	initial := ""
+	first := m.First
+	if first == "" {
+		first = m.Initials
+	}
+	if first != "" {
+		initial = string([]rune(russian.FoldWord(first))[0])
+	}
+	for _, person := range p.byKey[key] {
+		if initial == "" || person.initial == "" || person.initial == initial {
+			if person.initial == "" {
+				person.initial = initial
+			}
+			// a full first name beats initials
+			if m.First != "" && (person.First == "" || strings.HasSuffix(person.First, ".")) {
+				person.First, person.Gender = m.First, m.Gender
+			}
+			return person
+		}
+	}
+	person := &Person{key: key, initial: initial, First: first, Gender: m.Gender}
+	if person.Gender == russian.Unknown {
+		person.Gender = russian.Male
+	}
+	p.byKey[key] = append(p.byKey[key], person)
+	return person
+}
+
+// resolveBare picks the person a lone surname means: one named in the
+// same article, else the most mentioned one with that key.
+func (p *People) resolveBare(key, doc string) *Person {
+	cands := p.byKey[key]
+	if len(cands) == 0 {
+		return nil
+	}
+	for _, c := range cands {
+		for _, d := range c.Docs {
+			if d == doc {
+				return c
+			}
+		}
+	}
+	best := cands[0]
+	for _, c := range cands[1:] {
+		if len(c.Mentions) > len(best.Mentions) {
+			best = c
+		}
+	}
+	return best
+}
+
+func (p *People) attach(person *Person, a *Article, f found, namer *russian.Namer) {
+	person.forms = append(person.forms, f.m.Surname)
+	if f.m.NominativeSurname {
+		person.nomForms = append(person.nomForms, f.m.Surname)
+	}
+	if !contains(person.Docs, a.ID) {
+		person.Docs = append(person.Docs, a.ID)
+	}
+	place := Place{a.ID, f.sent}
+	for _, m := range person.Mentions {
+		if m == place {
+			place.Doc = ""
+		}
+	}
+	if place.Doc != "" {
+		person.Mentions = append(person.Mentions, place)
+	}
+	if f.m.Role != "" {
+		person.Roles = append(person.Roles, Role{Text: namer.RoleNominative(f.m.Role), Doc: a.ID, Date: a.Published})
+	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// dedupeRoles keeps one role per text and article.
+func dedupeRoles(roles []Role) []Role {
+	seen := map[string]bool{}
+	var out []Role
+	for _, r := range roles {
+		k := strings.ToLower(r.Text) + "\x00" + r.Doc
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, r)
+	}
+	return out
+}
+
+// attributeQuotes resolves each quotation's speaker phrase to a person:
+// by name, by a role named earlier in the article ("– сказал заместитель
+// госсекретаря"), or by a pronoun (the person named last before it).
+func (p *People) attributeQuotes(c *Corpus) {
+	for _, a := range c.Articles {
+		// people of this article in order of mention
+		var order []struct {
+			sent   int
+			person *Person
+		}
+		for _, person := range p.all() {
+			for _, m := range person.Mentions {
+				if m.Doc == a.ID {
+					order = append(order, struct {
+						sent   int
+						person *Person
+					}{m.Sentence, person})
+				}
+			}
+		}
+		sort.SliceStable(order, func(i, j int) bool { return order[i].sent < order[j].sent })
+		before := func(sent int) *Person { // the person named last, up to sent
+			var last *Person
+			for _, o := range order {
+				if o.sent <= sent {
+					last = o.person
+				}
+			}
+			return last
+		}
+		for qi := range a.Quotes {
+			q := &a.Quotes[qi]
+			if q.Kind != russian.SpeakerPerson {
+				continue
+			}
+			var who *Person
+			switch {
+			case q.raw.Pronoun:
+				who = before(q.Sentence)
+			case q.raw.Role:
+				who = p.byRole(a.ID, q.Speaker, q.Sentence, order)
+			default:
+				ms := p.namer.Mentions(q.Speaker)
+				if len(ms) > 0 {
+					m := ms[len(ms)-1]
+					if m.Bare {
+						who = p.resolveBare(russian.NameKey(m.Surname), a.ID)
+					} else {
+						for _, cand := range p.byKey[russian.NameKey(m.Surname)] {
+							who = cand
+							break
+						}
+					}
+				}
+			}
+			if who == nil {
+				continue
+			}
+			q.Speaker = who.Name
+			who.Quotes = append(who.Quotes, Said{Doc: a.ID, Sentence: q.Sentence, Text: q.Text})
+		}
+	}
+}
+
+// byRole finds the person of an article whose role shares its head word
+// with phrase ("Госсекретарь США" → the person named "Госсекретарь США Э.
+// Блинкен"), preferring the one named last before the quote.
+func (p *People) byRole(doc, phrase string, sent int, order []struct {
+	sent   int
+	person *Person
+}) *Person {
+	head := ""
+	if ws := russian.Words(p.namer.RoleNominative(phrase)); len(ws) > 0 {
+		head = russian.FoldWord(ws[0].Text)
+		if len(ws) > 1 && russian.IsRoleWord(ws[1].Text) && !russian.IsRoleWord(ws[0].Text) {
+			head = russian.FoldWord(ws[1].Text)
+		}
+	}
+	if head == "" {
+		return nil
+	}
+	var best *Person
+	for _, o := range order {
+		if o.sent > sent && best != nil {
+			break
+		}
+		for _, r := range o.person.Roles {
+			if r.Doc == doc && strings.Contains(russian.FoldWord(r.Text), head) {
+				best = o.person
+			}
+		}
+	}
+	return best
+}
+
+// Find returns the people a query names: a surname or full name in any
+// case form, any capitalisation, ё or е. With no exact match it tries one
+// typo; similar lists near misses for a "did you mean".
+func (p *People) Find(q string) (matches, similar []*Person) {
+	words := russian.Words(q)
+	if len(words) == 0 {
+		return nil, nil
+	}
+	type scored struct {
+		person *Person
+		score  int
+	}
+	var exact []scored
+	for _, person := range p.list {
+		ok, score := true, 0
+		for _, w := range words {
+			key := russian.NameKey(w.Text)
+			switch {
+			case key == person.key:
+				score += 2
+			case p.firstMatches(person, w.Text):
+				score++
+			default:
+				ok = false
+			}
+		}
+		if ok && score >= 2 {
+			exact = append(exact, scored{person, score})
+		}
+	}
+	if len(exact) > 0 {
+		best := exact[0].score
+		for _, e := range exact {
+			if e.score > best {
+				best = e.score
+			}
+		}
+		for _, e := range exact {
+			if e.score == best {
+				matches = append(matches, e.person)
+			}
+		}
+		return matches, nil
+	}
+	last := russian.NameKey(words[len(words)-1].Text)
+	for _, person := range p.list {
+		d := editDistance(last, person.key)
+		switch {
+		case d <= 1 && len([]rune(last)) >= 4:
+			matches = append(matches, person)
+		case d <= 2 && len([]rune(last)) >= 4:
+			similar = append(similar, person)
+		}
+	}
+	return matches, similar
+}
+
+func (p *People) firstMatches(person *Person, w string) bool {
+	if person.First == "" {
+		return false
+	}
+	if fn, ok := p.namer.LookupFirst(w); ok {
+		return strings.EqualFold(fn.Nominative, person.First)
+	}
+	return russian.FoldWord(w) == russian.FoldWord(person.First)
+}
+
+// editDistance is the Levenshtein distance of two short strings, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,144 @@
+package answers_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+)
+
+type whoRow struct {
+	ID     string   `json:"id"`
+	Q      string   `json:"q"`
+	Name   []string `json:"name"`
+	Role   []string `json:"role"`
+	Docs   []string `json:"docs"`
+	Quotes []string `json:"quotes"`
+}
+
+// TestPublicWho: every row of the public /who sample passes.
+func TestPublicWho(t *testing.T) {
+	svc := newSeedService(t)
+	b, err := os.ReadFile("../testdata/who.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		var row whoRow
+		if err := json.Unmarshal([]byte(line), &row); err != nil {
+			t.Fatal(err)
+		}
+		r := svc.Answer(context.Background(), "/who "+row.Q)
+		if r.Kind != "who" {
+			t.Errorf("%s: kind %q", row.ID, r.Kind)
+		}
+		if len(row.Name) == 0 {
+			if r.Person != nil {
+				t.Errorf("%s: /who %s found %q, want nobody", row.ID, row.Q, r.Person.Name)
+			}
+			continue
+		}
+		p := r.Person
+		if p == nil {
+			t.Errorf("%s: /who %s found nobody:\n%s", row.ID, row.Q, r.Text())
+			continue
+		}
+		if !containsAny([]string{p.Name}, row.Name, true) {
+			t.Errorf("%s: name %q, want one of %v", row.ID, p.Name, row.Name)
+		}
+		if !containsAny([]string{strings.ToLower(p.Role)}, row.Role, false) {
+			t.Errorf("%s: role %q lacks %v", row.ID, p.Role, row.Role)
+		}
+		if strings.Join(p.Docs, ",") != strings.Join(row.Docs, ",") {
+			t.Errorf("%s: docs %v, want %v", row.ID, p.Docs, row.Docs)
+		}
+		var said []string
+		for _, q := range p.Quotes {
+			said = append(said, q.Text)
+		}
+		for _, q := range row.Quotes {
+			if !containsAny(said, []string{q}, false) {
+				t.Errorf("%s: quotes %q lack %q", row.ID, said, q)
+			}
+		}
+	}
+}
+
+func containsAny(have, want []string, exact bool) bool {
+	for _, h := range have {
+		for _, w := range want {
+			if exact && h == w || !exact && strings.Contains(norm(h), norm(w)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestWhoForms: any case form, capitalisation, ё/е, a typo, initials or a
+// full name reach the same person; places and organisations reach nobody.
+func TestWhoForms(t *testing.T) {
+	svc := newSeedService(t)
+	tests := []struct{ q, want string }{
+		{"Блинкен", "Энтони Блинкен"},
+		{"Блинкена", "Энтони Блинкен"},
+		{"Блинкеном", "Энтони Блинкен"},
+		{"Блинкену", "Энтони Блинкен"},
+		{"блинкен", "Энтони Блинкен"},
+		{"БЛИНКЕН", "Энтони Блинкен"},
+		{"Блинкин", "Энтони Блинкен"}, // one typo
+		{"Энтони Блинкен", "Энтони Блинкен"},
+		{"Э. Блинкен", "Энтони Блинкен"},
+		{"Токаевым", "Касым-Жомарт Токаев"},
+		{"Касым-Жомарт Токаев", "Касым-Жомарт Токаев"},
+		{"Тлеуберди", "Мухтар Тлеуберди"}, // does not inflect
+		{"Мухтара Тлеуберди", "Мухтар Тлеуберди"},
+		{"Сандерс", "Сара Сандерс"},      // "Сары Сандерс" in the text
+		{"Кулубаев", "Жээнбек Кулубаев"}, // "Жээнбека Кулубаева" in the text
+		{"Кулубаева", "Жээнбек Кулубаев"},
+		{"Саидов", "Бахтиёр Саидов"}, // ё in the first name
+		{"Песковым", "Дмитрий Песков"},
+		{"Керри", "Дж. Керри"},
+		{"Байден", "Дж. Байден"}, // "Дж. Байдена" in the text
+	}
+	for _, tt := range tests {
+		r := svc.Answer(context.Background(), "/who "+tt.q)
+		if r.Person == nil || r.Person.Name != tt.want {
+			got := "nobody"
+			if r.Person != nil {
+				got = r.Person.Name
+			}
+			t.Errorf("/who %s: got %s, want %s\n%s", tt.q, got, tt.want, r.Text())
+		}
+	}
+	for _, q := range []string{"Казахстан", "США", "Москва", "Астана", "МИД", "Белый дом", "Центральная Азия", "Иванов", "Вашингтон"} {
+		if r := svc.Answer(context.Background(), "/who "+q); r.Person != nil {
+			t.Errorf("/who %s: a place or organisation taken for %s", q, r.Person.Name)
+		}
+	}
+}
+
+func TestWhoCardAndList(t *testing.T) {
+	svc := newSeedService(t)
+	r := svc.Answer(context.Background(), "/who Песков")
+	text := r.Text()
+	for _, want := range []string{"Дмитрий Песков", "пресс-секретарь президента России", "Цитаты:", "привилегированный партнер", "10 ноября 2025"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("card lacks %q:\n%s", want, text)
+		}
+	}
+	r = svc.Answer(context.Background(), "/who")
+	if r.Person != nil || len(r.Choices) == 0 || !strings.Contains(r.Text(), "Энтони Блинкен") {
+		t.Errorf("/who alone: %s", r.Text())
+	}
+	// the free-text answer names the speaker the way /who does
+	r = svc.Answer(context.Background(), "Что Блинкен сказал о последствиях санкций для Казахстана?")
+	if len(r.Results) == 0 || r.Results[0].Quote == nil || r.Results[0].Quote.Speaker != "Энтони Блинкен" {
+		t.Errorf("quote speaker: %+v", r.Results)
+	}
+	r = svc.Answer(context.Background(), "Что США поддерживают в плане политических реформ Токаева?")
+	if len(r.Results) == 0 || r.Results[0].Quote == nil || r.Results[0].Quote.Speaker != "Энтони Блинкен" {
+		t.Errorf("role back-reference «Госсекретарь США подчеркнул» not resolved: %+v", r.Results)
+	}
+}

@@ -1,0 +1,436 @@
+package russian
+
+import (
+	"strings"
+	"unicode"
+)
+
+// NameMention is a person named in a sentence.
+type NameMention struct {
+	Start, End int    // byte span of the name in the sentence
+	First      string // first name in the nominative, "" when not given
+	Initials   string // "Э." or "Дж." when only initials are given
+	Surname    string // the surname as written (inflected)
+	Gender     Gender
+	Role       string // the role phrase right before the name, as written
+	// NominativeSurname is true when the name stands next to a declinable
+	// first name in the nominative, so the surname is nominative too.
+	NominativeSurname bool
+	// Bare is a lone capitalised word: a surname only if it matches a
+	// person named in full elsewhere.
+	Bare bool
+}
+
+// Namer finds people in sentences.
+type Namer struct {
+	first firstNameTable
+	roles roleTable
+	// Common reports whether a word is a common word of the corpus (it
+	// occurs in lower case somewhere), so a capital at the start of a
+	// sentence is not a name ("Также", "Напомним").
+	Common func(word string) bool
+}
+
+// NewNamer returns a Namer; common may be nil.
+func NewNamer(common func(string) bool) *Namer {
+	if common == nil {
+		common = func(string) bool { return false }
+	}
+	return &Namer{first: newFirstNames(), roles: newRoleTable(), Common: common}
+}
+
+// LookupFirst returns the nominative of a first name in any case form.
+func (n *Namer) LookupFirst(w string) (FirstName, bool) {
+	f, ok := n.first[FoldWord(w)]
+	return f, ok
+}
+
+// Mentions finds the people named in one sentence: first name + surname
+// ("Энтони Блинкен", "Мухтара Тлеуберди", "Касым-Жомарт Токаев"), initials +
+// surname ("Э. Блинкен", "Дж. Керри"), an unknown first name before a
+// surname-shaped word ("Жээнбека Кулубаева"), surname-first order ("Ху
+// Цзиньтао") and lone capitalised words (Bare), each with the role phrase
+// that precedes it ("Госсекретарь США").
+func (n *Namer) Mentions(s string) []NameMention {
+	words := Words(s)
+	var out []NameMention
+	isInit := func(k int) bool {
+		w := words[k]
+		r := []rune(w.Text)
+		dot := w.End < len(s) && s[w.End] == '.'
+		return dot && (len(r) == 1 && unicode.IsUpper(r[0]) || len(r) <= 3 && unicode.IsUpper(r[0]) && titleAbbreviations[strings.ToLower(w.Text)])
+	}
+	isTok := func(k int) bool { return IsCapitalized(words[k].Text) || isInit(k) }
+	gapOK := func(a, b int) bool {
+		gap := s[words[a].End:words[b].Start]
+		if isInit(a) {
+			return gap == ". " || gap == "." || gap == ".\u00a0"
+		}
+		return gap == " "
+	}
+	for i := 0; i < len(words); {
+		if !isTok(i) {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < len(words) && isTok(j+1) && gapOK(j, j+1) {
+			j++
+		}
+		out = append(out, n.inRun(s, words, i, j, isInit)...)
+		i = j + 1
+	}
+	return out
+}
+
+// inRun finds the person in the run of name-like tokens words[i..j].
+func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool) []NameMention {
+	mk := func(from, to int) NameMention {
+		return NameMention{Start: words[from].Start, End: words[to].End, Role: n.roleBefore(s, words, from)}
+	}
+	usable := func(k int) bool {
+		t := words[k].Text
+		return !IsRoleWord(t) && !IsOrganizationWord(t) && !looksAdjective(t) && !n.Common(t) && Month(t) == 0
+	}
+	for k := i; k <= j; k++ {
+		if isInit(k) {
+			e := k
+			for e+1 <= j && isInit(e+1) {
+				e++
+			}
+			if e+1 > j || !usable(e+1) {
+				return nil
+			}
+			m := mk(k, e+1)
+			var inits []string
+			for x := k; x <= e; x++ {
+				inits = append(inits, words[x].Text+".")
+			}
+			m.Initials = strings.Join(inits, " ")
+			m.Surname = words[e+1].Text
+			return []NameMention{m}
+		}
+		fn, ok := n.LookupFirst(words[k].Text)
+		if !ok {
+			continue
+		}
+		switch {
+		case k+1 <= j && usable(k+1) && !IsPatronymic(words[k+1].Text):
+			m := mk(k, k+1)
+			m.First, m.Gender, m.Surname = fn.Nominative, fn.Gender, words[k+1].Text
+			m.NominativeSurname = strings.EqualFold(words[k].Text, fn.Nominative) && declines(fn.Nominative)
+			return []NameMention{m}
+		case k+2 <= j && IsPatronymic(words[k+1].Text) && usable(k+2):
+			m := mk(k, k+2)
+			m.First, m.Gender, m.Surname = fn.Nominative, fn.Gender, words[k+2].Text
+			m.NominativeSurname = strings.EqualFold(words[k].Text, fn.Nominative) && declines(fn.Nominative)
+			return []NameMention{m}
+		case k == j && k-1 >= i && usable(k-1):
+			// surname first: "Ху Цзиньтао", "Путин Владимир"
+			m := mk(k-1, k)
+			m.First, m.Gender, m.Surname = fn.Nominative, fn.Gender, words[k-1].Text
+			return []NameMention{m}
+		}
+		return nil // a first name alone
+	}
+	// no known first name: an unknown one before a surname-shaped word
+	if j > i {
+		a, b := j-1, j
+		if usable(a) && usable(b) && LooksLikeSurname(words[b].Text) && !LooksLikeSurname(words[a].Text) {
+			m := mk(a, b)
+			m.First = firstFromCase(words[a].Text, words[b].Text)
+			m.Surname = words[b].Text
+			m.Gender = genderFromSurname(words[b].Text)
+			return []NameMention{m}
+		}
+	}
+	if usable(j) && !IsAllUpper(words[j].Text) && len([]rune(words[j].Text)) >= 2 {
+		m := mk(j, j)
+		m.Surname, m.Bare = words[j].Text, true
+		return []NameMention{m}
+	}
+	return nil
+}
+
+// declines reports whether a first name changes with case (Марк, Анна do;
+// Энтони, Фернандо do not), so a nominative form is evidence of case.
+func declines(first string) bool {
+	r := []rune(first)
+	return !strings.ContainsRune("оиеуюэы", r[len(r)-1])
+}
+
+// firstFromCase puts an unknown first name in the nominative, reading its
+// case from the surname next to it: "Жээнбека Кулубаева" → Жээнбек.
+func firstFromCase(first, surname string) string {
+	ending := strings.TrimPrefix(FoldWord(surname), NameKey(surname))
+	r := []rune(first)
+	strip := func(n int, add string) string {
+		if len(r) > n+2 {
+			return string(r[:len(r)-n]) + add
+		}
+		return first
+	}
+	lf := FoldWord(first)
+	switch ending {
+	case "а", "я":
+		if strings.HasSuffix(lf, "а") && !strings.ContainsRune("аеиоуыэюя", r[len(r)-2]) {
+			return strip(1, "")
+		}
+		if strings.HasSuffix(lf, "я") {
+			return strip(1, "й")
+		}
+	case "у", "ю":
+		if strings.HasSuffix(lf, "у") {
+			return strip(1, "")
+		}
+	case "ом", "ем", "ым", "им":
+		if strings.HasSuffix(lf, "ом") || strings.HasSuffix(lf, "ем") {
+			return strip(2, "")
+		}
+	case "е":
+		if strings.HasSuffix(lf, "е") {
+			return strip(1, "")
+		}
+	}
+	return first
+}
+
+// genderFromSurname guesses from a surname's form: -ой/-ую of an -ов/-ин
+// surname is feminine.
+func genderFromSurname(w string) Gender {
+	f := FoldWord(w)
+	for _, e := range []string{"овой", "евой", "иной", "овую", "евую", "ская", "ской", "цкая"} {
+		if strings.HasSuffix(f, e) {
+			return Female
+		}
+	}
+	return Male
+}
+
+// roleStops end a role phrase when walking back from a name.
+var roleStops = setOf("и", "а", "но", "с", "со", "в", "во", "на", "к", "о", "об", "от", "для", "при", "у", "из",
+	"за", "между", "после", "перед", "через", "что", "как", "также", "или", "который", "которая", "где")
+
+// roleBefore returns the role phrase that ends right before words[at]:
+// "Госсекретарь США" before "Энтони Блинкен", "министра иностранных дел"
+// before "Мухтара Тлеуберди". It is "" when no role word precedes.
+func (n *Namer) roleBefore(s string, words []Word, at int) string {
+	left := -1
+	for k := at - 1; k >= 0 && at-k <= 10; k-- {
+		gap := strings.TrimSpace(s[words[k].End:words[k+1].Start])
+		if gap != "" && !IsDash([]rune(gap)[0]) && gap != "." {
+			break
+		}
+		if gap == "." && !(len([]rune(words[k].Text)) <= 3 && unicode.IsUpper(firstRune(words[k].Text))) {
+			break
+		}
+		t := words[k].Text
+		lt := strings.ToLower(t)
+		if IsRoleWord(t) {
+			// a role noun starts a phrase; an adjective only joins one ("Государственный секретарь")
+			if _, noun := n.roles[FoldWord(t)]; noun || left == k+1 {
+				left = k
+			}
+			continue
+		}
+		if roleStops[lt] || IsConjunction(lt) {
+			break
+		}
+		if _, ok := IsSpeechVerb(t); ok || looksVerb(lt) {
+			break
+		}
+		if lt == "по" { // "представителем Президента по климату"
+			continue
+		}
+	}
+	if left < 0 {
+		return ""
+	}
+	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s[words[left].Start:words[at].Start]), "–—-,"))
+}
+
+func looksVerb(w string) bool {
+	if IsRoleWord(w) || len([]rune(w)) < 4 {
+		return false
+	}
+	for _, e := range []string{"л", "ла", "ло", "ли", "лся", "лась", "лись", "ет", "ют", "ит", "ят", "ать", "ить", "ять", "ется", "ются", "ится"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleNominatives are role nouns in the nominative; their case forms are
+// generated once.
+const roleNominatives = `президент вице-президент экс-президент госсекретарь секретарь пресс-секретарь министр
+премьер премьер-министр вице-премьер глава председатель зампред сопредседатель посол представитель спикер
+вице-спикер советник помощник директор гендиректор руководитель губернатор мэр вице-мэр аким депутат сенатор
+конгрессмен канцлер лидер генсек заместитель координатор начальник генерал полковник прокурор генпрокурор судья
+адвокат следователь омбудсмен комиссар консул эксперт аналитик политолог экономист журналист корреспондент
+редактор главред обозреватель основатель владелец совладелец учредитель акционер бизнесмен предприниматель
+миллиардер олигарх тренер игрок капитан чемпион гроссмейстер шахматист актер актриса певец певица режиссер
+писатель поэт профессор академик ректор декан патриарх митрополит епископ священник король королева принц
+принцесса шейх эмир султан монарх император член сотрудник активист правозащитник оппозиционер кандидат дипломат
+спецпредставитель спецпосланник посланник госсоветник архитектор художник композитор музыкант продюсер космонавт
+астронавт врач хирург инженер конструктор пилот летчик командир`
+
+// roleTable maps case forms of role nouns to the nominative.
+type roleTable map[string]string
+
+func newRoleTable() roleTable {
+	t := roleTable{}
+	irregular := map[string]string{"посол": "посл", "певец": "певц", "отец": "отц", "владелец": "владельц", "совладелец": "совладельц"}
+	for _, n := range strings.Fields(roleNominatives) {
+		t[n] = n
+		r := []rune(n)
+		last := r[len(r)-1]
+		stem := string(r[:len(r)-1])
+		var forms []string
+		switch {
+		case last == 'ь':
+			for _, e := range []string{"я", "ю", "ем", "е", "и", "ей", "ям", "ями", "ях"} {
+				forms = append(forms, stem+e)
+			}
+		case last == 'а' || last == 'я':
+			y := "ы"
+			if strings.ContainsRune("гкхжшчщ", r[len(r)-2]) {
+				y = "и"
+			}
+			forms = append(forms, stem+y, stem+"е", stem+"у", stem+"ой", stem, stem+"ам", stem+"ами", stem+"ах")
+		default:
+			base := n
+			if b, ok := irregular[n]; ok {
+				base = b
+			}
+			for _, e := range []string{"а", "у", "ом", "е", "ы", "и", "ов", "ам", "ами", "ах", "ем"} {
+				forms = append(forms, base+e)
+			}
+		}
+		for _, f := range forms {
+			if _, ok := t[f]; !ok {
+				t[f] = n
+			}
+		}
+	}
+	return t
+}
+
+// RoleNominative puts the head of a role phrase in the nominative, with the
+// adjectives before it: "Государственного секретаря США" → "государственный
+// секретарь США"; what follows the head (its complement) stays as written.
+func (n *Namer) RoleNominative(phrase string) string {
+	words := Words(phrase)
+	if len(words) == 0 {
+		return phrase
+	}
+	var b strings.Builder
+	last := 0
+	done := false
+	for idx, w := range words {
+		b.WriteString(phrase[last:w.Start])
+		last = w.End
+		t := w.Text
+		if done {
+			b.WriteString(t)
+			continue
+		}
+		lower := strings.ToLower(t)
+		if nom, ok := n.roles[FoldWord(t)]; ok {
+			if idx > 0 && !IsAllUpper(t) && unicode.IsUpper(firstRune(t)) {
+				nom = string(unicode.ToUpper(firstRune(nom))) + string([]rune(nom)[1:])
+			}
+			b.WriteString(nom)
+			done = true
+			continue
+		}
+		if looksAdjective(t) {
+			t = adjectiveNominative(lower)
+		} else if idx == 0 {
+			t = lower
+		}
+		b.WriteString(t)
+	}
+	b.WriteString(phrase[last:])
+	out := b.String()
+	return out
+}
+
+// adjectiveNominative turns a masculine adjective in an oblique case into
+// the nominative: государственного → государственный, бывшего → бывший.
+func adjectiveNominative(w string) string {
+	r := []rune(w)
+	for _, e := range []struct{ from, to string }{{"ого", "ый"}, {"ому", "ый"}, {"ым", "ый"}, {"ом", "ый"}, {"его", "ий"}, {"ему", "ий"}, {"им", "ий"}, {"ем", "ий"}} {
+		if strings.HasSuffix(w, e.from) {
+			stem := string(r[:len(r)-len([]rune(e.from))])
+			to := e.to
+			if to == "ый" && len(stem) > 0 && strings.ContainsRune("гкхжшчщ", []rune(stem)[len([]rune(stem))-1]) {
+				to = "ий"
+			}
+			return stem + to
+		}
+	}
+	return w
+}
+
+// SurnameNominative chooses the nominative of a surname from the forms it
+// was seen in. nominative holds forms seen next to a nominative first name
+// (strong evidence); g is the person's gender.
+func SurnameNominative(forms, nominative []string, g Gender) string {
+	if len(nominative) > 0 {
+		return mostCommon(nominative)
+	}
+	if len(forms) == 0 {
+		return ""
+	}
+	key := NameKey(forms[0])
+	base := string([]rune(forms[0])[:len([]rune(key))])
+	ovlike := false
+	for _, e := range []string{"ов", "ев", "ёв", "ин", "ын"} {
+		ovlike = ovlike || strings.HasSuffix(key, e)
+	}
+	adjlike := strings.HasSuffix(key, "ск") || strings.HasSuffix(key, "цк")
+	if g == Female {
+		switch {
+		case ovlike:
+			return base + "а"
+		case adjlike:
+			return base + "ая"
+		}
+		return mostCommon(forms)
+	}
+	for _, f := range forms {
+		if FoldWord(f) == key {
+			return f
+		}
+	}
+	if adjlike {
+		for _, f := range forms {
+			if strings.HasSuffix(f, "ий") || strings.HasSuffix(f, "ый") || strings.HasSuffix(f, "ой") {
+				return f
+			}
+		}
+		return base + "ий"
+	}
+	allSame := true
+	for _, f := range forms {
+		allSame = allSame && FoldWord(f) == FoldWord(forms[0])
+	}
+	last := []rune(FoldWord(forms[0]))
+	if allSame && !ovlike && strings.ContainsRune("иоеэюы", last[len(last)-1]) {
+		return forms[0] // indeclinable: Тлеуберди, Керри, Шевченко
+	}
+	return base // Байдена, Уэббера: a consonant stem in an oblique case
+}
+
+func mostCommon(xs []string) string {
+	count := map[string]int{}
+	best := ""
+	for _, x := range xs {
+		count[x]++
+		if count[x] > count[best] || best == "" {
+			best = x
+		}
+	}
+	return best
+}
