@@ -103,8 +103,14 @@ func parseArticle(id, raw string) *Article {
 			continue
 		}
 		if !titleDone {
-			a.Title = russian.Truncate(line, 300)
 			titleDone = true
+			a.Title = russian.Truncate(line, 300)
+			// a first line that is a whole paragraph is text too; its
+			// first sentence stands for the title
+			if sents := russian.Sentences(line); len(sents) > 1 || utf8.RuneCountInString(line) > 150 {
+				a.Title = russian.Truncate(line[sents[0].Start:sents[0].End], 200)
+				body = append(body, line)
+			}
 			continue
 		}
 		body = append(body, line)

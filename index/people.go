@@ -443,13 +443,18 @@ func (p *People) Find(q string) (matches, similar []*Person) {
 		}
 		return matches, nil
 	}
+	// one typo in a surname long enough to carry it, first letter kept
 	last := russian.NameKey(words[len(words)-1].Text)
+	lr := []rune(last)
 	for _, person := range p.list {
-		d := editDistance(last, person.key)
-		switch {
-		case d <= 1 && len([]rune(last)) >= 4:
+		pr := []rune(person.key)
+		if len(lr) < 5 || len(pr) == 0 || pr[0] != lr[0] {
+			continue
+		}
+		switch d := editDistance(last, person.key); {
+		case d <= 1:
 			matches = append(matches, person)
-		case d <= 2 && len([]rune(last)) >= 4:
+		case d <= 2:
 			similar = append(similar, person)
 		}
 	}

@@ -68,14 +68,21 @@ type FirstName struct {
 // nominative.
 type firstNameTable map[string]FirstName
 
-// newFirstNames declines the lexicon once.
-func newFirstNames() firstNameTable {
+// newFirstNames declines the lexicon once. It also returns the forms that
+// are a female nominative and a male name's oblique case at once
+// ("Александра", "Евгения"), with the male reading.
+func newFirstNames() (firstNameTable, map[string]FirstName) {
 	t := firstNameTable{}
+	ambiguous := map[string]FirstName{}
 	add := func(names string, g Gender) {
 		for _, n := range strings.Fields(names) {
 			for _, f := range declineFirstName(n, g) {
 				k := FoldWord(f)
-				if _, ok := t[k]; !ok || f == n {
+				prev, ok := t[k]
+				if ok && prev.Gender == Female && g == Male && FoldWord(prev.Nominative) == k {
+					ambiguous[k] = FirstName{Nominative: n, Gender: g}
+				}
+				if !ok || f == n {
 					t[k] = FirstName{Nominative: n, Gender: g}
 				}
 			}
@@ -83,7 +90,7 @@ func newFirstNames() firstNameTable {
 	}
 	add(femaleNames, Female) // female first: "Сары" is Сара's, not a male name's
 	add(maleNames, Male)
-	return t
+	return t, ambiguous
 }
 
 // declineFirstName returns the singular case forms of a first name.

@@ -23,8 +23,9 @@ type NameMention struct {
 
 // Namer finds people in sentences.
 type Namer struct {
-	first firstNameTable
-	roles roleTable
+	first       firstNameTable
+	maleOblique map[string]FirstName // forms that are also a male name's oblique case
+	roles       roleTable
 	// Common reports whether a word is a common word of the corpus (it
 	// occurs in lower case somewhere), so a capital at the start of a
 	// sentence is not a name ("Также", "Напомним").
@@ -36,7 +37,8 @@ func NewNamer(common func(string) bool) *Namer {
 	if common == nil {
 		common = func(string) bool { return false }
 	}
-	return &Namer{first: newFirstNames(), roles: newRoleTable(), Common: common}
+	first, maleOblique := newFirstNames()
+	return &Namer{first: first, maleOblique: maleOblique, roles: newRoleTable(), Common: common}
 }
 
 // LookupFirst returns the nominative of a first name in any case form.
@@ -92,13 +94,19 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool) [
 		t := words[k].Text
 		return !IsRoleWord(t) && !IsOrganizationWord(t) && !looksAdjective(t) && !n.Common(t) && Month(t) == 0
 	}
+	// after a first name or initials a surname may look like an adjective
+	// ("Анатолием Сердюковым", "Артур Гороховский")
+	surnameOK := func(k int) bool {
+		t := words[k].Text
+		return !IsRoleWord(t) && !IsOrganizationWord(t) && !n.Common(t) && Month(t) == 0 && (!looksAdjective(t) || LooksLikeSurname(t))
+	}
 	for k := i; k <= j; k++ {
 		if isInit(k) {
 			e := k
 			for e+1 <= j && isInit(e+1) {
 				e++
 			}
-			if e+1 > j || !usable(e+1) {
+			if e+1 > j || !surnameOK(e+1) {
 				return nil
 			}
 			m := mk(k, e+1)
@@ -114,13 +122,16 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool) [
 		if !ok {
 			continue
 		}
+		if k+1 <= j {
+			fn = n.disambiguate(words[k].Text, fn, words[k+1].Text)
+		}
 		switch {
-		case k+1 <= j && usable(k+1) && !IsPatronymic(words[k+1].Text):
+		case k+1 <= j && surnameOK(k+1) && (!IsPatronymic(words[k+1].Text) || k+1 == j):
 			m := mk(k, k+1)
 			m.First, m.Gender, m.Surname = fn.Nominative, fn.Gender, words[k+1].Text
 			m.NominativeSurname = strings.EqualFold(words[k].Text, fn.Nominative) && declines(fn.Nominative)
 			return []NameMention{m}
-		case k+2 <= j && IsPatronymic(words[k+1].Text) && usable(k+2):
+		case k+2 <= j && IsPatronymic(words[k+1].Text) && surnameOK(k+2):
 			m := mk(k, k+2)
 			m.First, m.Gender, m.Surname = fn.Nominative, fn.Gender, words[k+2].Text
 			m.NominativeSurname = strings.EqualFold(words[k].Text, fn.Nominative) && declines(fn.Nominative)
@@ -136,7 +147,7 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool) [
 	// no known first name: an unknown one before a surname-shaped word
 	if j > i {
 		a, b := j-1, j
-		if usable(a) && usable(b) && LooksLikeSurname(words[b].Text) && !LooksLikeSurname(words[a].Text) {
+		if usable(a) && surnameOK(b) && LooksLikeSurname(words[b].Text) && !LooksLikeSurname(words[a].Text) && sameScript(words[a].Text, words[b].Text) {
 			m := mk(a, b)
 			m.First = firstFromCase(words[a].Text, words[b].Text)
 			m.Surname = words[b].Text
@@ -150,6 +161,31 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool) [
 		return []NameMention{m}
 	}
 	return nil
+}
+
+// sameScript reports whether two words are both Cyrillic or both not.
+func sameScript(a, b string) bool {
+	return isCyrillic(firstRune(a)) == isCyrillic(firstRune(b))
+}
+
+// disambiguate reads a first-name form that is both a female nominative
+// and a male oblique case ("Александра", "Евгения") from the surname after
+// it: an oblique surname ("Брода", "Дмитриева", "Минченко" cannot say)
+// means the male name; a surname in a consonant means the female one.
+func (n *Namer) disambiguate(form string, fn FirstName, surname string) FirstName {
+	male, ok := n.maleOblique[FoldWord(form)]
+	if !ok || fn.Gender != Female {
+		return fn
+	}
+	last := []rune(FoldWord(surname))
+	switch last[len(last)-1] {
+	case 'а', 'я', 'у', 'ю', 'о', 'и', 'е':
+		return male
+	}
+	if strings.HasSuffix(FoldWord(surname), "ым") || strings.HasSuffix(FoldWord(surname), "ом") {
+		return male
+	}
+	return fn
 }
 
 // declines reports whether a first name changes with case (Марк, Анна do;

@@ -1,0 +1,141 @@
+package answers_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/corpusbot/corpusbot/answers"
+	"github.com/corpusbot/corpusbot/index"
+)
+
+// factPerson is one annotated person of testdata/factrueval-dev.
+type factPerson struct {
+	First       string   `json:"first"`
+	Last        string   `json:"last"`
+	Docs        []string `json:"docs"`
+	Occupations []struct {
+		Position string `json:"position"`
+	} `json:"occupations"`
+}
+
+var spanRe = regexp.MustCompile(`span\d+`)
+
+// positionStem is the annotated position's head word cut to a stem, so
+// that «мэра» matches the role «мэр Москвы».
+func positionStem(p string) string {
+	p = strings.TrimSpace(spanRe.ReplaceAllString(p, ""))
+	f := strings.Fields(norm(p))
+	if len(f) == 0 {
+		return ""
+	}
+	r := []rune(f[0])
+	if len(r) > 4 {
+		r = r[:len(r)-2]
+	}
+	return string(r)
+}
+
+// TestFactRuEval measures /who on 122 annotated news texts nobody here
+// wrote and prints the three figures of the README:
+//
+//	go test ./answers -run TestFactRuEval -v
+func TestFactRuEval(t *testing.T) {
+	dir := "../testdata/factrueval-dev"
+	ix, err := index.Open(context.Background(), os.DirFS(dir+"/corpus"), index.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	svc := answers.New(ix, nil)
+
+	f, err := os.Open(dir + "/persons.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var persons []factPerson
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var p factPerson
+		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
+			t.Fatal(err)
+		}
+		persons = append(persons, p)
+	}
+	surnames := map[string]int{}
+	for _, p := range persons {
+		surnames[norm(p.Last)]++
+	}
+	named, total, roled, withRole := 0, 0, 0, 0
+	for _, p := range persons {
+		if surnames[norm(p.Last)] != 1 || p.Last == "" || p.First == "" || len([]rune(p.Last)) < 2 {
+			continue
+		}
+		total++
+		r := svc.Answer(context.Background(), "/who "+p.Last)
+		want := norm(p.First + " " + p.Last)
+		ok := r.Person != nil && norm(r.Person.Name) == want
+		if !ok {
+			for _, c := range r.Choices { // several matches: the person is among them
+				ok = ok || norm(c.Label) == want
+			}
+		}
+		if ok {
+			named++
+		} else if testing.Verbose() {
+			got := "nobody"
+			if r.Person != nil {
+				got = r.Person.Name
+			}
+			t.Logf("name miss: /who %s → %s, want %s %s", p.Last, got, p.First, p.Last)
+		}
+		if len(p.Occupations) == 0 {
+			continue
+		}
+		withRole++
+		if r.Person == nil {
+			continue
+		}
+		role := norm(r.Person.Role)
+		for _, rr := range r.Person.Roles {
+			role += " " + norm(rr.Role)
+		}
+		hit := false
+		for _, o := range p.Occupations {
+			for _, alt := range strings.Split(o.Position, "|") {
+				if st := positionStem(alt); st != "" && strings.Contains(role, st) {
+					hit = true
+				}
+			}
+		}
+		if hit {
+			roled++
+		} else if testing.Verbose() {
+			t.Logf("role miss: %s %s: got %q, want %q", p.First, p.Last, r.Person.Role, p.Occupations[0].Position)
+		}
+	}
+	b, err := os.ReadFile(dir + "/not_persons.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	places, wrong := 0, 0
+	for _, w := range strings.Fields(string(b)) {
+		places++
+		if r := svc.Answer(context.Background(), "/who "+w); r.Person != nil {
+			wrong++
+			if testing.Verbose() {
+				t.Logf("place as person: /who %s → %s", w, r.Person.Name)
+			}
+		}
+	}
+	nameRate := float64(named) / float64(total)
+	roleRate := float64(roled) / float64(withRole)
+	placeRate := float64(wrong) / float64(places)
+	t.Logf("factRuEval-dev /who: name %d/%d = %.1f%%; role %d/%d = %.1f%%; places as persons %d/%d = %.1f%%",
+		named, total, 100*nameRate, roled, withRole, 100*roleRate, wrong, places, 100*placeRate)
+}
