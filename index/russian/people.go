@@ -79,6 +79,10 @@ func (n *Namer) Mentions(s string) []NameMention {
 		for j+1 < len(words) && isTok(j+1) && gapOK(j, j+1) {
 			j++
 		}
+		if quoted(s, words[i].Start, words[j].End) { // «Яблоко», «Газпром»: a title
+			i = j + 1
+			continue
+		}
 		out = append(out, n.inRun(s, words, i, j, isInit)...)
 		i = j + 1
 	}
@@ -88,17 +92,23 @@ func (n *Namer) Mentions(s string) []NameMention {
 // inRun finds the person in the run of name-like tokens words[i..j].
 func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool) []NameMention {
 	mk := func(from, to int) NameMention {
-		return NameMention{Start: words[from].Start, End: words[to].End, Role: n.roleBefore(s, words, from)}
+		m := NameMention{Start: words[from].Start, End: words[to].End, Role: n.roleBefore(s, words, from)}
+		if m.Role == "" {
+			m.Role = n.roleAfter(s, words, to)
+		}
+		m.NominativeSurname = n.nominativeContext(s, words, from)
+		return m
 	}
 	usable := func(k int) bool {
 		t := words[k].Text
 		return !IsRoleWord(t) && !IsOrganizationWord(t) && !looksAdjective(t) && !n.Common(t) && Month(t) == 0
 	}
-	// after a first name or initials a surname may look like an adjective
-	// ("Анатолием Сердюковым", "Артур Гороховский")
+	// after a first name or initials any capitalised word may be the
+	// surname: adjective-shaped ("Анатолием Сердюковым", "Юрий Долгорукий")
+	// or a common noun ("Виктор Понедельник")
 	surnameOK := func(k int) bool {
 		t := words[k].Text
-		return !IsRoleWord(t) && !IsOrganizationWord(t) && !n.Common(t) && Month(t) == 0 && (!looksAdjective(t) || LooksLikeSurname(t))
+		return !IsOrganizationWord(t) && Month(t) == 0 && !IsAllUpper(t)
 	}
 	for k := i; k <= j; k++ {
 		if isInit(k) {
@@ -126,15 +136,22 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool) [
 			fn = n.disambiguate(words[k].Text, fn, words[k+1].Text)
 		}
 		switch {
+		case k+2 == j && !IsPatronymic(words[k+1].Text) && surnameOK(k+2) && surnameOK(k+1):
+			// "Мануэль Мехуто Гонсалес", "Хуан Пабло Монтойя": the last word is the surname
+			m := mk(k, k+2)
+			m.First, m.Gender, m.Surname = fn.Nominative, fn.Gender, words[k+2].Text
+			return []NameMention{m}
 		case k+1 <= j && surnameOK(k+1) && (!IsPatronymic(words[k+1].Text) || k+1 == j):
 			m := mk(k, k+1)
 			m.First, m.Gender, m.Surname = fn.Nominative, fn.Gender, words[k+1].Text
-			m.NominativeSurname = strings.EqualFold(words[k].Text, fn.Nominative) && declines(fn.Nominative)
+			m.NominativeSurname = m.NominativeSurname || strings.EqualFold(words[k].Text, fn.Nominative) && declines(fn.Nominative)
+			m.NominativeSurname = m.NominativeSurname && !(declines(fn.Nominative) && !strings.EqualFold(words[k].Text, fn.Nominative))
 			return []NameMention{m}
 		case k+2 <= j && IsPatronymic(words[k+1].Text) && surnameOK(k+2):
 			m := mk(k, k+2)
 			m.First, m.Gender, m.Surname = fn.Nominative, fn.Gender, words[k+2].Text
-			m.NominativeSurname = strings.EqualFold(words[k].Text, fn.Nominative) && declines(fn.Nominative)
+			m.NominativeSurname = m.NominativeSurname || strings.EqualFold(words[k].Text, fn.Nominative) && declines(fn.Nominative)
+			m.NominativeSurname = m.NominativeSurname && !(declines(fn.Nominative) && !strings.EqualFold(words[k].Text, fn.Nominative))
 			return []NameMention{m}
 		case k == j && k-1 >= i && usable(k-1):
 			// surname first: "Ху Цзиньтао", "Путин Владимир"
@@ -161,6 +178,77 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool) [
 		return []NameMention{m}
 	}
 	return nil
+}
+
+// quoted reports whether s[from:to] stands alone inside quote marks.
+func quoted(s string, from, to int) bool {
+	before := strings.TrimRight(s[:from], " ")
+	after := strings.TrimLeft(s[to:], " ")
+	if before == "" || after == "" {
+		return false
+	}
+	b, a := lastRune(before), firstRune(after)
+	return (b == '«' || b == '"' || b == '“' || b == '„') && (a == '»' || a == '"' || a == '”' || a == '“')
+}
+
+func lastRune(s string) rune {
+	r := []rune(s)
+	return r[len(r)-1]
+}
+
+// nominativeContext reports whether the name at words[at] stands where a
+// nominative does: at the start of the sentence, after a role noun in the
+// nominative ("министр юстиции Тору Камикава") or right after a speech verb
+// ("заявил Тору Камикава").
+func (n *Namer) nominativeContext(s string, words []Word, at int) bool {
+	if at == 0 {
+		return true
+	}
+	if before := strings.TrimSpace(s[:words[at].Start]); strings.HasSuffix(before, "•") || strings.HasSuffix(before, ":") {
+		return true // a list of names
+	}
+	prev := words[at-1].Text
+	if _, ok := IsSpeechVerb(prev); ok {
+		return true
+	}
+	role := n.roleBefore(s, words, at)
+	if role == "" {
+		return false
+	}
+	for _, w := range Words(role) {
+		if nom, ok := n.roles[FoldWord(w.Text)]; ok {
+			return FoldWord(w.Text) == nom
+		}
+	}
+	return false
+}
+
+// roleAfter reads a role in apposition after a name: "Алексей Миллер,
+// глава «Газпрома»," or "Джоэл Саймон (руководитель Комитета)".
+func (n *Namer) roleAfter(s string, words []Word, at int) string {
+	if at+1 >= len(words) {
+		return ""
+	}
+	gap := strings.TrimSpace(s[words[at].End:words[at+1].Start])
+	if gap != "," && gap != "(" && gap != "–" && gap != "—" && gap != "-" && gap != ", –" && gap != ", -" {
+		return ""
+	}
+	first := words[at+1].Text
+	if !IsRoleWord(first) || !unicode.IsLower(firstRune(first)) {
+		return ""
+	}
+	end := words[at+1].End
+	for k := at + 2; k < len(words) && k <= at+8; k++ {
+		g := s[words[k-1].End:words[k].Start]
+		if strings.ContainsAny(g, ",.;:()!?") {
+			break
+		}
+		if _, ok := IsSpeechVerb(words[k].Text); ok || looksVerb(strings.ToLower(words[k].Text)) {
+			break
+		}
+		end = words[k].End
+	}
+	return strings.TrimRight(s[words[at+1].Start:end], "«»\" ")
 }
 
 // sameScript reports whether two words are both Cyrillic or both not.
@@ -252,8 +340,9 @@ var roleStops = setOf("и", "а", "но", "с", "со", "в", "во", "на", "�
 // before "Мухтара Тлеуберди". It is "" when no role word precedes.
 func (n *Namer) roleBefore(s string, words []Word, at int) string {
 	left := -1
-	for k := at - 1; k >= 0 && at-k <= 10; k-- {
-		gap := strings.TrimSpace(s[words[k].End:words[k+1].Start])
+	for k := at - 1; k >= 0 && at-k <= 12; k-- {
+		// quote marks around an organisation are part of the phrase: глава ОАО «Газпром»
+		gap := strings.Trim(s[words[k].End:words[k+1].Start], " «»\"“”„")
 		if gap != "" && !IsDash([]rune(gap)[0]) && gap != "." {
 			break
 		}
@@ -268,6 +357,9 @@ func (n *Namer) roleBefore(s string, words []Word, at int) string {
 				left = k
 			}
 			continue
+		}
+		if (lt == "в" || lt == "во" || lt == "на") && (IsCapitalized(words[k+1].Text) || IsAllUpper(words[k+1].Text)) {
+			continue // посол Японии в Чехии
 		}
 		if roleStops[lt] || IsConjunction(lt) {
 			break
@@ -309,7 +401,9 @@ const roleNominatives = `президент вице-президент экс-�
 писатель поэт профессор академик ректор декан патриарх митрополит епископ священник король королева принц
 принцесса шейх эмир султан монарх император член сотрудник активист правозащитник оппозиционер кандидат дипломат
 спецпредставитель спецпосланник посланник госсоветник архитектор художник композитор музыкант продюсер космонавт
-астронавт врач хирург инженер конструктор пилот летчик командир`
+астронавт врач хирург инженер конструктор пилот летчик командир защитник нападающий полузащитник вратарь
+голкипер форвард солист солистка фотограф наблюдатель докладчик полпред худрук спикер замглавы вице-губернатор
+генконсул атаман ведущий ведущая участник участница лауреат победитель президента`
 
 // roleTable maps case forms of role nouns to the nominative.
 type roleTable map[string]string
