@@ -71,6 +71,7 @@ type People struct {
 	list  []*Person // most mentioned first
 	byKey map[string][]*Person
 	namer *russian.Namer
+	seen  map[string]bool // keys of every capitalised word of the corpus
 }
 
 // Top returns the n most mentioned people.
@@ -99,6 +100,7 @@ var locationPreps = map[string]bool{"в": true, "во": true, "из": true, "н�
 // attributes quotations to them.
 func buildPeople(c *Corpus) *People {
 	lower := map[string]bool{}
+	seen := map[string]bool{}
 	placeKeys := map[string]int{}
 	for _, a := range c.Articles {
 		for _, s := range a.Sentences {
@@ -107,6 +109,8 @@ func buildPeople(c *Corpus) *People {
 				r := []rune(w.Text)
 				if unicode.IsLower(r[0]) {
 					lower[russian.FoldWord(w.Text)] = true
+				} else {
+					seen[russian.NameKey(w.Text)] = true
 				}
 				if i > 0 && locationPreps[strings.ToLower(words[i-1].Text)] && russian.IsCapitalized(w.Text) {
 					placeKeys[russian.NameKey(w.Text)]++
@@ -115,7 +119,7 @@ func buildPeople(c *Corpus) *People {
 		}
 	}
 	namer := russian.NewNamer(func(w string) bool { return lower[russian.FoldWord(w)] })
-	p := &People{byKey: map[string][]*Person{}, namer: namer}
+	p := &People{byKey: map[string][]*Person{}, namer: namer, seen: seen}
 
 	per := make([][]found, len(c.Articles))
 	for ai, a := range c.Articles {
@@ -154,12 +158,12 @@ func buildPeople(c *Corpus) *People {
 			if !f.m.Bare {
 				continue
 			}
-			key := russian.NameKey(f.m.Surname)
+			key := surnameKey(f.m.Surname)
 			person := p.resolveBare(key, a.ID)
 			if person == nil {
 				// a lone surname counts alone when it is shaped like one, is no
 				// place, and recurs or comes with a role ("президентом Токаевым")
-				if !russian.LooksLikeSurname(f.m.Surname) || placeKeys[key] > 0 || bareCount[key] < 2 && f.m.Role == "" {
+				if !russian.LooksLikeSurname(f.m.Surname) || placeKeys[key] > 0 || russian.IsPlace(f.m.Surname) || bareCount[key] < 2 && f.m.Role == "" {
 					continue
 				}
 				person = p.personFor(f.m)
@@ -206,7 +210,7 @@ func (p *People) all() []*Person {
 // personFor finds or creates the person a full mention names: same surname
 // key and a compatible first name or initial.
 func (p *People) personFor(m russian.NameMention) *Person {
-	key := russian.NameKey(m.Surname)
+	key := surnameKey(m.Surname)
 	initial := ""
 	first := m.First
 	if first == "" {
@@ -233,6 +237,18 @@ func (p *People) personFor(m russian.NameMention) *Person {
 	}
 	p.byKey[key] = append(p.byKey[key], person)
 	return person
+}
+
+// surnameKey is the NameKey of a surname's last word, so "Де Сантис" and
+// "аль-Хадж" are found by "Сантис" and "Хадж" too.
+func surnameKey(s string) string {
+	if i := strings.LastIndexAny(s, " -"); i >= 0 && russian.IsCapitalized(s[i+1:]) {
+		head := strings.ToLower(s[:i])
+		if russian.IsParticle(head) || russian.IsParticle(strings.TrimSpace(head)) {
+			return russian.NameKey(s[i+1:])
+		}
+	}
+	return russian.NameKey(s)
 }
 
 // resolveBare picks the person a lone surname means: one named in the
@@ -403,7 +419,15 @@ func (p *People) byRole(doc, phrase string, sent int, order []struct {
 // case form, any capitalisation, ё or е. With no exact match it tries one
 // typo; similar lists near misses for a "did you mean".
 func (p *People) Find(q string) (matches, similar []*Person) {
-	words := russian.Words(q)
+	var words []russian.Word
+	for _, w := range russian.Words(q) {
+		if _, rest, ok := strings.Cut(w.Text, "-"); ok && russian.IsParticle(strings.Split(w.Text, "-")[0]) {
+			w.Text = rest // аль-Хадж → Хадж
+		}
+		if !russian.IsParticle(w.Text) {
+			words = append(words, w)
+		}
+	}
 	if len(words) == 0 {
 		return nil, nil
 	}
@@ -445,6 +469,9 @@ func (p *People) Find(q string) (matches, similar []*Person) {
 	}
 	// one typo in a surname long enough to carry it, first letter kept
 	last := russian.NameKey(words[len(words)-1].Text)
+	if p.seen[last] {
+		return nil, nil // a word of the corpus that names nobody is no typo
+	}
 	lr := []rune(last)
 	for _, person := range p.list {
 		pr := []rune(person.key)
@@ -464,6 +491,9 @@ func (p *People) Find(q string) (matches, similar []*Person) {
 func (p *People) firstMatches(person *Person, w string) bool {
 	if person.First == "" {
 		return false
+	}
+	if r := []rune(russian.FoldWord(w)); len(r) <= 2 { // an initial: "Э." matches Энтони
+		return strings.HasPrefix(russian.FoldWord(person.First), string(r))
 	}
 	if fn, ok := p.namer.LookupFirst(w); ok {
 		return strings.EqualFold(fn.Nominative, person.First)

@@ -62,7 +62,7 @@ func (n *Namer) Mentions(s string) []NameMention {
 		dot := w.End < len(s) && s[w.End] == '.'
 		return dot && (len(r) == 1 && unicode.IsUpper(r[0]) || len(r) <= 3 && unicode.IsUpper(r[0]) && titleAbbreviations[strings.ToLower(w.Text)])
 	}
-	isTok := func(k int) bool { return IsCapitalized(words[k].Text) || isInit(k) }
+	isTok := func(k int) bool { return IsCapitalized(words[k].Text) || isInit(k) || hasNameParticle(words[k].Text) }
 	gapOK := func(a, b int) bool {
 		gap := s[words[a].End:words[b].Start]
 		if isInit(a) {
@@ -136,6 +136,11 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool) [
 			fn = n.disambiguate(words[k].Text, fn, words[k+1].Text)
 		}
 		switch {
+		case k+2 == j && IsParticle(words[k+1].Text) && surnameOK(k+2):
+			// "Массимо Де Сантис", "Люк Ван Велли": the particle is part of the surname
+			m := mk(k, k+2)
+			m.First, m.Gender, m.Surname = fn.Nominative, fn.Gender, s[words[k+1].Start:words[k+2].End]
+			return []NameMention{m}
 		case k+2 == j && !IsPatronymic(words[k+1].Text) && surnameOK(k+2) && surnameOK(k+1):
 			// "Мануэль Мехуто Гонсалес", "Хуан Пабло Монтойя": the last word is the surname
 			m := mk(k, k+2)
@@ -178,6 +183,18 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool) [
 		return []NameMention{m}
 	}
 	return nil
+}
+
+var particles = setOf("де", "ван", "фон", "да", "дель", "ди", "ле", "ла", "дос", "дю", "ибн", "бин", "аль", "эль", "ель", "ас", "ат")
+
+// IsParticle reports whether w is a surname particle ("Де Сантис", "фон Браун").
+func IsParticle(w string) bool { return particles[strings.ToLower(w)] }
+
+// hasNameParticle reports a hyphenated surname with a lower-case particle:
+// "аль-Хадж", "эль-Масри".
+func hasNameParticle(w string) bool {
+	head, rest, ok := strings.Cut(w, "-")
+	return ok && particles[head] && IsCapitalized(rest)
 }
 
 // quoted reports whether s[from:to] stands alone inside quote marks.
@@ -246,7 +263,15 @@ func (n *Namer) roleAfter(s string, words []Word, at int) string {
 		if _, ok := IsSpeechVerb(words[k].Text); ok || looksVerb(strings.ToLower(words[k].Text)) {
 			break
 		}
+		if _, first := n.LookupFirst(words[k].Text); first && IsCapitalized(words[k].Text) {
+			return "" // the phrase introduces the next person: "…, капитан клуба Ледли Кинг"
+		}
 		end = words[k].End
+	}
+	if next := strings.TrimLeft(s[end:], " «»\""); next != "" && IsCapitalized(strings.Fields(next)[0]) {
+		if _, first := n.LookupFirst(strings.Trim(strings.Fields(next)[0], ",.;:»\"")); first {
+			return ""
+		}
 	}
 	return strings.TrimRight(s[words[at+1].Start:end], "«»\" ")
 }
@@ -377,11 +402,14 @@ func (n *Namer) roleBefore(s string, words []Word, at int) string {
 	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s[words[left].Start:words[at].Start]), "–—-,"))
 }
 
+// looksVerb reports whether a lower-case word is shaped like a finite verb
+// or an infinitive ("заявил", "посетила", "обсуждает", "встретиться").
 func looksVerb(w string) bool {
-	if IsRoleWord(w) || len([]rune(w)) < 4 {
+	if IsRoleWord(w) || len([]rune(w)) < 4 || !unicode.IsLower(firstRune(w)) {
 		return false
 	}
-	for _, e := range []string{"л", "ла", "ло", "ли", "лся", "лась", "лись", "ет", "ют", "ит", "ят", "ать", "ить", "ять", "ется", "ются", "ится"} {
+	for _, e := range []string{"ал", "ял", "ил", "ел", "ала", "яла", "ила", "ела", "али", "яли", "или", "ели", "ало", "ило",
+		"лся", "лась", "лись", "ется", "ются", "ится", "ятся", "ает", "яет", "еет", "ует", "ают", "яют", "уют", "ать", "ять", "ить", "еть", "ться", "тся"} {
 		if strings.HasSuffix(w, e) {
 			return true
 		}
@@ -520,6 +548,12 @@ func SurnameNominative(forms, nominative []string, g Gender) string {
 		ovlike = ovlike || strings.HasSuffix(key, e)
 	}
 	adjlike := strings.HasSuffix(key, "ск") || strings.HasSuffix(key, "цк")
+	for _, f := range forms { // Долгорукому, Толстого: an adjective surname
+		lf := FoldWord(f)
+		for _, e := range []string{"ому", "ого", "ему", "его", "ий", "ый"} {
+			adjlike = adjlike || strings.HasSuffix(lf, e) && len([]rune(lf)) > 5
+		}
+	}
 	if g == Female {
 		switch {
 		case ovlike:

@@ -37,7 +37,17 @@ var nounEndings = setOf("", "а", "я", "у", "ю", "ом", "ем", "ой", "е�
 
 // IsRoleWord reports whether w is a word of a position ("Госсекретарь",
 // "министра", "пресс-секретарь", "государственный").
-func IsRoleWord(w string) bool { return matchesStem(FoldWord(w), roleStems) }
+func IsRoleWord(w string) bool {
+	f := FoldWord(w)
+	if matchesStem(f, roleStems) {
+		return true
+	}
+	// "экс-премьера", "женщины-спикера": the last part carries the role
+	if i := strings.LastIndex(f, "-"); i > 0 {
+		return matchesStem(f[i+1:], roleStems)
+	}
+	return false
+}
 
 var organizationStems = []string{
 	"пресс-служб", "министерств", "ведомств", "мид", "правительств", "администраци", "власт",
@@ -67,3 +77,12 @@ func matchesStem(f string, stems []string) bool {
 	}
 	return false
 }
+
+// IsRoleNoun reports whether w is a role noun in any case form ("министра",
+// "посол"), not a modifier such as "федеральный".
+func IsRoleNoun(w string) bool {
+	_, ok := roleNouns[FoldWord(w)]
+	return ok
+}
+
+var roleNouns = newRoleTable()
