@@ -1,0 +1,399 @@
+package russian
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// DateExpr is a date expression found in a sentence, before resolution.
+type DateExpr struct {
+	Start, End int    // byte span in the sentence
+	Text       string // as written
+	Date       Date   // what the words say: a missing year is 0
+	Until      Date   // the end of a range ("11-12 ноября"), else zero
+	RelDays    int    // for "вчера", "завтра", "накануне": days from publication
+	Relative   bool   // RelDays is meant (0 is "сегодня")
+	RelYears   int    // for "текущего года", "в прошлом году": years from publication
+	YearRel    bool   // RelYears is meant
+	Season     string // "весна" for "весной 2022 года"
+	Time       string // "23:19" when a time is given
+}
+
+const (
+	monthGen  = `(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)`
+	monthAny  = `(январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])`
+	yearWord  = `(?:\s*(?:года|году|год|г\.))?`
+	relYearRe = `(?:\s+(текущего|этого|нынешнего|прошлого|следующего|будущего)\s+года)?`
+)
+
+// dateFinder holds the compiled patterns, most specific first.
+type dateFinder struct {
+	rangeSPo, rangeDash, dayMonth, numeric, monthYear, monthAlone, season, year, relative, timeOf *regexp.Regexp
+}
+
+func newDateFinder() *dateFinder {
+	re := func(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
+	return &dateFinder{
+		rangeSPo:   re(`(?:^|[^\p{L}\d])с\s+(\d{1,2})(?:\s+` + monthGen + `)?\s+по\s+(\d{1,2})\s+` + monthGen + `(?:\s+(\d{4}))?` + yearWord + relYearRe),
+		rangeDash:  re(`(?:^|[^\p{L}\d])(\d{1,2})\s*[-–—]\s*(\d{1,2})\s+` + monthGen + `(?:\s+(\d{4}))?` + yearWord + relYearRe),
+		dayMonth:   re(`(?:^|[^\p{L}\d])(\d{1,2})\s+` + monthGen + `(?:\s+(\d{4}))?` + yearWord + relYearRe),
+		numeric:    re(`(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[^\d]|$)`),
+		monthYear:  re(`(?:^|[^\p{L}])` + monthAny + `\s+(\d{4})` + yearWord),
+		monthAlone: re(`(?:^|[^\p{L}])в\s+(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)` + relYearRe),
+		season:     re(`(?:^|[^\p{L}])(весной|летом|осенью|зимой)(?:\s+(\d{4})` + yearWord + `|\s+(этого|текущего|прошлого|следующего)\s+года)?`),
+		year:       re(`(?:^|[^\p{L}\d])(?:(?:с|в|до|от|к|по|на)\s+)?((?:19|20)\d{2})` + `\s*(?:года|году|год|г\.)`),
+		relative:   re(`(?:^|[^\p{L}])(позавчера|вчера|сегодня|послезавтра|завтра|накануне|на\s+(?:прошлой|этой|следующей)\s+неделе|в\s+(?:прошлом|этом|текущем|нынешнем|следующем)\s+(?:году|месяце))(?:[^\p{L}]|$)`),
+		timeOf:     re(`(?:^|[^\d])(\d{1,2}):(\d{2})(?:[^\d]|$)`),
+	}
+}
+
+// DateFinder finds date expressions in Russian news text.
+type DateFinder struct{ f *dateFinder }
+
+// NewDateFinder compiles the date patterns once.
+func NewDateFinder() *DateFinder { return &DateFinder{f: newDateFinder()} }
+
+// Find returns the date expressions of s in order, none overlapping.
+func (d *DateFinder) Find(s string) []DateExpr {
+	f := d.f
+	var out []DateExpr
+	taken := make([]bool, len(s)+1)
+	free := func(a, b int) bool {
+		for i := a; i < b; i++ {
+			if taken[i] {
+				return false
+			}
+		}
+		return true
+	}
+	add := func(e DateExpr) {
+		e.Text = strings.TrimSpace(s[e.Start:e.End])
+		for i := e.Start; i < e.End; i++ {
+			taken[i] = true
+		}
+		out = append(out, e)
+	}
+	sub := func(m []int, k int) string {
+		if m[2*k] < 0 {
+			return ""
+		}
+		return s[m[2*k]:m[2*k+1]]
+	}
+	// span of the match without the boundary rune it may start with
+	span := func(m []int, _ int) (int, int) {
+		a := m[0]
+		if r, n := utf8.DecodeRuneInString(s[a:]); a < m[1] && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			a += n
+		}
+		return a, m[1]
+	}
+	relYear := func(e *DateExpr, w string) {
+		switch strings.ToLower(w) {
+		case "текущего", "этого", "нынешнего":
+			e.YearRel = true
+		case "прошлого":
+			e.YearRel, e.RelYears = true, -1
+		case "следующего", "будущего":
+			e.YearRel, e.RelYears = true, 1
+		}
+	}
+	for _, m := range f.rangeSPo.FindAllStringSubmatchIndex(s, -1) {
+		a, b := span(m, 1)
+		if !free(a, b) {
+			continue
+		}
+		e := DateExpr{Start: a, End: b}
+		y, _ := atoi(sub(m, 5))
+		m2 := Month(sub(m, 4))
+		m1 := m2
+		if sub(m, 2) != "" {
+			m1 = Month(sub(m, 2))
+		}
+		d1, _ := atoi(sub(m, 1))
+		d2, _ := atoi(sub(m, 3))
+		e.Date, e.Until = Date{y, m1, d1}, Date{y, m2, d2}
+		relYear(&e, sub(m, 6))
+		if validDay(e.Date) && validDay(e.Until) {
+			add(e)
+		}
+	}
+	for _, m := range f.rangeDash.FindAllStringSubmatchIndex(s, -1) {
+		a, b := span(m, 1)
+		if !free(a, b) {
+			continue
+		}
+		mo := Month(sub(m, 3))
+		y, _ := atoi(sub(m, 4))
+		d1, _ := atoi(sub(m, 1))
+		d2, _ := atoi(sub(m, 2))
+		e := DateExpr{Start: a, End: b, Date: Date{y, mo, d1}, Until: Date{y, mo, d2}}
+		relYear(&e, sub(m, 5))
+		if validDay(e.Date) && validDay(e.Until) && d1 < d2 {
+			add(e)
+		}
+	}
+	for _, m := range f.dayMonth.FindAllStringSubmatchIndex(s, -1) {
+		a, b := span(m, 1)
+		if !free(a, b) {
+			continue
+		}
+		d, _ := atoi(sub(m, 1))
+		y, _ := atoi(sub(m, 3))
+		e := DateExpr{Start: a, End: b, Date: Date{y, Month(sub(m, 2)), d}}
+		relYear(&e, sub(m, 4))
+		if validDay(e.Date) {
+			add(e)
+		}
+	}
+	for _, m := range f.numeric.FindAllStringSubmatchIndex(s, -1) {
+		a, b := m[2], m[7]
+		if !free(a, b) {
+			continue
+		}
+		d, _ := atoi(sub(m, 1))
+		mo, _ := atoi(sub(m, 2))
+		y, _ := atoi(sub(m, 3))
+		e := DateExpr{Start: a, End: b, Date: Date{y, mo, d}}
+		if mo >= 1 && mo <= 12 && validDay(e.Date) {
+			add(e)
+		}
+	}
+	for _, m := range f.monthYear.FindAllStringSubmatchIndex(s, -1) {
+		a, b := span(m, 1)
+		if !free(a, b) {
+			continue
+		}
+		y, _ := atoi(sub(m, 2))
+		if mo := monthOfAnyForm(sub(m, 1)); mo > 0 {
+			add(DateExpr{Start: a, End: b, Date: Date{Year: y, Month: mo}})
+		}
+	}
+	for _, m := range f.monthAlone.FindAllStringSubmatchIndex(s, -1) {
+		a, b := span(m, 1)
+		if !free(a, b) {
+			continue
+		}
+		e := DateExpr{Start: a, End: b, Date: Date{Month: Month(sub(m, 1))}}
+		relYear(&e, sub(m, 2))
+		add(e)
+	}
+	for _, m := range f.season.FindAllStringSubmatchIndex(s, -1) {
+		a, b := span(m, 1)
+		if !free(a, b) || sub(m, 2) == "" && sub(m, 3) == "" {
+			continue // "летом" alone says too little
+		}
+		y, _ := atoi(sub(m, 2))
+		e := DateExpr{Start: a, End: b, Date: Date{Year: y}, Season: seasonName(sub(m, 1))}
+		relYear(&e, sub(m, 3))
+		add(e)
+	}
+	for _, m := range f.year.FindAllStringSubmatchIndex(s, -1) {
+		a, b := span(m, 1)
+		if !free(a, b) {
+			continue
+		}
+		y, _ := atoi(sub(m, 1))
+		add(DateExpr{Start: a, End: b, Date: Date{Year: y}})
+	}
+	for _, m := range f.relative.FindAllStringSubmatchIndex(s, -1) {
+		a, b := m[2], m[3]
+		if !free(a, b) {
+			continue
+		}
+		w := strings.ToLower(strings.Join(strings.Fields(sub(m, 1)), " "))
+		e := DateExpr{Start: a, End: b}
+		switch w {
+		case "позавчера":
+			e.Relative, e.RelDays = true, -2
+		case "вчера", "накануне":
+			e.Relative, e.RelDays = true, -1
+		case "сегодня":
+			e.Relative = true
+		case "завтра":
+			e.Relative, e.RelDays = true, 1
+		case "послезавтра":
+			e.Relative, e.RelDays = true, 2
+		case "на прошлой неделе":
+			e.Relative, e.RelDays = true, -7
+		case "на следующей неделе":
+			e.Relative, e.RelDays = true, 7
+		case "на этой неделе":
+			e.Relative = true
+		case "в прошлом году":
+			e.YearRel, e.RelYears = true, -1
+		case "в этом году", "в текущем году", "в нынешнем году":
+			e.YearRel = true
+		case "в следующем году":
+			e.YearRel, e.RelYears = true, 1
+		default:
+			continue // months relative to publication: too vague for a timeline
+		}
+		add(e)
+	}
+	// a time right after a date belongs to it: "16 января 2018, 23:19"
+	for i := range out {
+		rest := s[out[i].End:]
+		if m := f.timeOf.FindStringSubmatchIndex(rest); m != nil && m[2] <= 4 {
+			out[i].Time = rest[m[2]:m[5]]
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+func validDay(d Date) bool {
+	if d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > 31 {
+		return false
+	}
+	if d.Year == 0 {
+		return d.Day <= daysIn(d.Month, 2024)
+	}
+	return d.Day <= daysIn(d.Month, d.Year)
+}
+
+func daysIn(m, y int) int {
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+func monthOfAnyForm(w string) int {
+	f := FoldWord(w)
+	for i := range monthNominative {
+		stem := []rune(monthNominative[i])
+		if i == 4 { // май, мая, мае
+			if f == "май" || f == "мая" || f == "мае" {
+				return 5
+			}
+			continue
+		}
+		s := string(stem[:len(stem)-1])
+		if i == 2 || i == 7 { // март, август: consonant stems
+			s = monthNominative[i]
+		}
+		if strings.HasPrefix(f, s) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func seasonName(w string) string {
+	switch strings.ToLower(w) {
+	case "весной":
+		return "весна"
+	case "летом":
+		return "лето"
+	case "осенью":
+		return "осень"
+	}
+	return "зима"
+}
+
+// Tense is what a sentence says about when its event happens.
+type Tense int
+
+// Tenses.
+const (
+	TenseUnknown Tense = iota
+	TensePast
+	TenseFuture
+)
+
+var futureWords = setOf("будет", "будут", "состоится", "состоятся", "пройдет", "пройдут", "начнется", "начнутся",
+	"посетит", "посетят", "совершит", "проведет", "проведут", "планирует", "планируют", "планируется",
+	"намерен", "намерена", "намерены", "предстоит", "предстоящий", "предстоящей", "предстоящего", "ожидается",
+	"отправится", "прибудет", "прибудут", "откроется", "завершится", "вылетит", "обсудят", "подпишут")
+
+// SentenceTense reads the tense of a sentence from its verbs: a future
+// marker ("состоится", "посетит", "планирует") wins over past-tense forms.
+func SentenceTense(s string) Tense {
+	past := false
+	for _, w := range Words(s) {
+		f := FoldWord(w.Text)
+		if futureWords[f] {
+			return TenseFuture
+		}
+		if len([]rune(f)) > 3 && (strings.HasSuffix(f, "лся") || strings.HasSuffix(f, "лась") || strings.HasSuffix(f, "лись") || strings.HasSuffix(f, "лось") ||
+			looksVerb(f) && (strings.HasSuffix(f, "л") || strings.HasSuffix(f, "ла") || strings.HasSuffix(f, "ли") || strings.HasSuffix(f, "ло"))) {
+			past = true
+		}
+		if f == "состоялся" || f == "состоялась" || f == "состоявшаяся" || f == "состоявшихся" {
+			past = true
+		}
+		for _, e := range []string{"шел", "шла", "шли", "шло"} { // прошел, пришли, ушла
+			if strings.HasSuffix(f, e) && len([]rune(f)) > 3 {
+				past = true
+			}
+		}
+	}
+	if past {
+		return TensePast
+	}
+	return TenseUnknown
+}
+
+// Resolve turns an expression into a date against the publication date
+// pub, reading the year across New Year from the tense. ok is false when
+// nothing can be said without inventing (a relative date with no full
+// publication date). A year is never invented: with no year in the
+// expression and none in pub, the date stays --MM-DD.
+func (e DateExpr) Resolve(pub Date, tense Tense) (from, until Date, ok bool) {
+	if e.Relative {
+		if pub.Year == 0 || pub.Month == 0 || pub.Day == 0 {
+			return Date{}, Date{}, false
+		}
+		t := time.Date(pub.Year, time.Month(pub.Month), pub.Day, 0, 0, 0, 0, time.UTC).AddDate(0, 0, e.RelDays)
+		d := Date{t.Year(), int(t.Month()), t.Day()}
+		return d, Date{}, true
+	}
+	if e.YearRel && e.Date.Month == 0 && e.Date.Year == 0 && e.Season == "" {
+		if pub.Year == 0 {
+			return Date{}, Date{}, false
+		}
+		return Date{Year: pub.Year + e.RelYears}, Date{}, true
+	}
+	from, until = e.Date, e.Until
+	if from.Year == 0 {
+		switch {
+		case e.YearRel && pub.Year != 0:
+			from.Year = pub.Year + e.RelYears
+		case pub.Year != 0 && from.Month != 0:
+			from.Year = yearFor(from, pub, tense)
+		}
+		if until.Month != 0 {
+			until.Year = from.Year
+			if until.Month < from.Month && from.Year != 0 {
+				until.Year++
+			}
+		}
+	}
+	if from.IsZero() {
+		return Date{}, Date{}, false
+	}
+	return from, until, true
+}
+
+// yearFor gives a day and month the publication year, moved by one when the
+// tense puts the event on the other side of New Year (HeidelTime's rule for
+// news): a past event dated after publication happened last year, a future
+// one dated before publication happens next year.
+func yearFor(d, pub Date, tense Tense) int {
+	y := pub.Year
+	if pub.Month == 0 {
+		return y
+	}
+	diff := (d.Month - pub.Month) * 31
+	if d.Day != 0 && pub.Day != 0 {
+		diff += d.Day - pub.Day
+	}
+	switch {
+	case tense == TensePast && diff > 62:
+		return y - 1
+	case tense == TenseFuture && diff < -62:
+		return y + 1
+	}
+	return y
+}
