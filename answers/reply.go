@@ -2,7 +2,6 @@ package answers
 
 import (
 	"encoding/json"
-	"html"
 	"strings"
 	"unicode/utf8"
 )
@@ -138,7 +137,7 @@ func (b Block) text() string {
 func (b Block) html() string {
 	var sb strings.Builder
 	for _, s := range b {
-		t := html.EscapeString(s.Text)
+		t := escapeHTML(s.Text)
 		switch s.Style {
 		case Bold, Mark:
 			sb.WriteString("<b>" + t + "</b>")
@@ -149,6 +148,12 @@ func (b Block) html() string {
 		}
 	}
 	return sb.String()
+}
+
+// escapeHTML escapes what Telegram's HTML parse mode requires (<, >, &) and
+// nothing more, so quotes stay readable in every client.
+func escapeHTML(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 
 // HTML renders the reply as Telegram HTML; every piece of corpus or user
