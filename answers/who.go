@@ -87,7 +87,8 @@ func (s *Service) topPeople(people *index.People) Reply {
 // card is the /who reply for one person.
 func (s *Service) card(p *index.Person) Reply {
 	c := s.lib.Corpus()
-	out := &Person{Name: p.Name, Role: p.Role(), Docs: append([]string(nil), p.Docs...)}
+	out := &Person{Name: p.Name, Role: p.Role(), Docs: append([]string{}, p.Docs...),
+		Roles: []DatedRole{}, Mentions: []Mention{}, Quotes: []PersonQuote{}}
 	for _, r := range p.Roles {
 		a := c.Article(r.Doc)
 		out.Roles = append(out.Roles, DatedRole{Role: r.Text, Date: a.Published.ISO(), Doc: r.Doc})

@@ -87,7 +87,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	field(fieldText, textAnalyzer, true)
 	field(fieldPrefix, prefixAnalyzer, true)
 	field(fieldContext, textAnalyzer, true)
-	field(fieldTitle, textAnalyzer, false)
+	field(fieldTitle, textAnalyzer, true)
 	m.DefaultMapping = doc
 	return m, nil
 }

@@ -27,7 +27,7 @@ import (
 
 // schemaVersion changes whenever analysis or passage layout changes; an
 // on-disk index of another version is rebuilt.
-const schemaVersion = 3
+const schemaVersion = 4
 
 // Options configures Open.
 type Options struct {

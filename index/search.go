@@ -122,6 +122,9 @@ func matchStrength(t term, loc search.FieldTermLocationMap) float64 {
 	if len(loc[fieldContext][t.stem]) > 0 {
 		return 0.35
 	}
+	if len(loc[fieldTitle][t.stem]) > 0 {
+		return 0.5 // the article is about it, the sentence need not repeat it
+	}
 	return 0
 }
 

@@ -1,0 +1,64 @@
+package answers_test
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/corpusbot/corpusbot/answers"
+	"github.com/corpusbot/corpusbot/index"
+)
+
+// TestAddedArticles: the seeds plus three articles written after the
+// ranking was built (testdata/extra), with their own questions, people
+// and dates: the mechanisms must work on text they were not tuned on.
+func TestAddedArticles(t *testing.T) {
+	ix, err := index.Open(context.Background(), os.DirFS("../testdata/extra"), index.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	svc := answers.New(ix, nil)
+	for _, r := range readRows(t, "../testdata/extra/questions.jsonl") {
+		if rep := svc.Answer(context.Background(), r.Q); !hitAt1(r, rep) {
+			got := "no results"
+			if len(rep.Results) > 0 {
+				got = rep.Results[0].Doc + ": " + rep.Results[0].Excerpt
+			}
+			t.Errorf("%s %q: got %s", r.ID, r.Q, got)
+		}
+	}
+	who := map[string]struct{ name, role string }{
+		"Мирзамахмудов": {"Журабек Мирзамахмудов", "министр энергетики Узбекистана"}, // unknown first name
+		"Бектенову":     {"Олжас Бектенов", "премьер-министр Казахстана"},
+		"Мирзиёев":      {"Шавкат Мирзиёев", "президент Узбекистана"}, // «Шавкатом Мирзиёевым» in the text
+		"Шайлдабекова":  {"Нуржан Шайлдабекова", "председатель ЦИК"},
+	}
+	for q, want := range who {
+		r := svc.Answer(context.Background(), "/who "+q)
+		if r.Person == nil || r.Person.Name != want.name || !strings.Contains(r.Person.Role, want.role) {
+			t.Errorf("/who %s: %+v", q, r.Person)
+		}
+	}
+	r := svc.Answer(context.Background(), "/who Мирзамахмудов")
+	if r.Person == nil || len(r.Person.Quotes) != 1 || !strings.Contains(r.Person.Quotes[0].Text, "25 миллиардов") {
+		t.Errorf("quote «…», – сказал Мирзамахмудов not attributed: %+v", r.Person)
+	}
+	dates := map[string]string{"2023-02-02": "Си Цзиньпин", "2024-04-07": "подвела итоги", "2022": "Строительство дороги"}
+	tl := svc.Answer(context.Background(), "/timeline")
+	for date, phrase := range dates {
+		found := false
+		for _, e := range tl.Events {
+			found = found || e.Date == date && strings.Contains(e.Text, phrase)
+		}
+		if !found {
+			t.Errorf("timeline lacks %s %q", date, phrase)
+		}
+	}
+	for _, e := range tl.Events {
+		if strings.Contains(e.Text, "юаня") || strings.Contains(e.Text, "снег") {
+			t.Errorf("furniture on the timeline: %q", e.Text)
+		}
+	}
+}
