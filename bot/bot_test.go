@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"math/rand"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -26,10 +27,14 @@ const token = "123456:TEST-token-secret"
 // records every other call with its form fields.
 type fakeAPI struct {
 	mu      sync.Mutex
-	updates []map[string]any
+	updates []map[string]any // unconfirmed updates, as Telegram keeps them
 	calls   []call
 	nextID  int
 	srv     *httptest.Server
+	// fault injection for sendMessage: the share of 429 and of 5xx answers
+	p429, p5xx float64
+	rng        *rand.Rand
+	failed     int
 }
 
 type call struct {
@@ -38,7 +43,7 @@ type call struct {
 }
 
 func newFakeAPI(t *testing.T) *fakeAPI {
-	f := &fakeAPI{nextID: 1}
+	f := &fakeAPI{nextID: 1, rng: rand.New(rand.NewSource(1))}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.srv.Close)
 	return f
@@ -65,8 +70,20 @@ func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `{"ok":true,"result":{"id":42,"is_bot":true,"first_name":"Corpus","username":"CorpusTestBot"}}`)
 		return
 	case "getUpdates":
-		ups := f.updates
-		f.updates = nil
+		// confirm everything below offset, then hand out the rest (at most 100)
+		offset := 0
+		fmt.Sscan(form["offset"]+r.URL.Query().Get("offset"), &offset)
+		keep := f.updates[:0]
+		for _, u := range f.updates {
+			if u["update_id"].(int) >= offset {
+				keep = append(keep, u)
+			}
+		}
+		f.updates = keep
+		ups := append([]map[string]any{}, f.updates...)
+		if len(ups) > 100 {
+			ups = ups[:100]
+		}
 		if len(ups) == 0 {
 			f.mu.Unlock()
 			time.Sleep(20 * time.Millisecond)
@@ -76,7 +93,21 @@ func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 		w.Write(b)
 		return
 	}
-	f.calls = append(f.calls, call{method, form})
+	if method == "sendMessage" && f.p429+f.p5xx > 0 {
+		switch x := f.rng.Float64(); {
+		case x < f.p429:
+			f.failed++
+			w.WriteHeader(429)
+			fmt.Fprint(w, `{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 1","parameters":{"retry_after":1}}`)
+			return
+		case x < f.p429+f.p5xx:
+			f.failed++
+			w.WriteHeader(502)
+			fmt.Fprint(w, `{"ok":false,"error_code":502,"description":"Bad Gateway"}`)
+			return
+		}
+	}
+	f.calls = append(f.calls, call{method, form}) // what Telegram accepted
 	switch method {
 	case "sendMessage":
 		if n := utf8.RuneCountInString(form["text"]); n > 4096 {
@@ -102,6 +133,18 @@ func (f *fakeAPI) push(chatType string, chatID int64, text string, extra map[str
 		msg[k] = v
 	}
 	f.updates = append(f.updates, map[string]any{"update_id": f.nextID, "message": msg})
+	f.nextID++
+}
+
+// pushCallback queues a button press in a private chat.
+func (f *fakeAPI) pushCallback(chatID int64, data string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.updates = append(f.updates, map[string]any{"update_id": f.nextID, "callback_query": map[string]any{
+		"id": fmt.Sprint(f.nextID), "data": data, "chat_instance": "1",
+		"from":    map[string]any{"id": 7, "is_bot": false, "first_name": "Аня"},
+		"message": map[string]any{"message_id": 1, "date": 0, "chat": map[string]any{"id": chatID, "type": "private"}},
+	}})
 	f.nextID++
 }
 
@@ -141,12 +184,16 @@ func newService(t *testing.T) *answers.Service {
 	return answers.New(ix, nil)
 }
 
+// fastLimits keep Telegram's pacing logic but at test speed.
+var fastLimits = bot.Limits{ChatInterval: 5 * time.Millisecond, GroupInterval: 10 * time.Millisecond, GlobalRate: 2000,
+	Retries: 4, Backoff: 5 * time.Millisecond, MaxRetryAfter: 3 * time.Second}
+
 // startBot runs the real bot against f until the test ends.
 func startBot(t *testing.T, f *fakeAPI, svc bot.Answerer, logs *bytes.Buffer) context.CancelFunc {
 	t.Helper()
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	ctx, cancel := context.WithCancel(context.Background())
-	b, err := bot.New(ctx, bot.Config{Token: token, APIURL: f.srv.URL, PollTimeout: time.Second}, svc, log)
+	b, err := bot.New(ctx, bot.Config{Token: token, APIURL: f.srv.URL, PollTimeout: time.Second, Limits: fastLimits}, svc, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,14 +297,42 @@ func (longAnswer) Answer(context.Context, string) answers.Reply {
 	return r
 }
 
-func TestLongRepliesSplitWithBalancedHTML(t *testing.T) {
+func TestLongRepliesPagedWithBalancedHTML(t *testing.T) {
 	f := newFakeAPI(t)
 	var logs bytes.Buffer
 	startBot(t, f, longAnswer{}, &logs)
 	f.push("private", 1, "дай всё", nil)
-	time.Sleep(300 * time.Millisecond)
-	got := f.waitSent(t, 3)
-	for _, c := range got {
+	first := f.waitSent(t, 1)[0]
+	var markup struct {
+		InlineKeyboard [][]struct {
+			Text         string `json:"text"`
+			CallbackData string `json:"callback_data"`
+		} `json:"inline_keyboard"`
+	}
+	if err := json.Unmarshal([]byte(first.form["reply_markup"]), &markup); err != nil || len(markup.InlineKeyboard) == 0 {
+		t.Fatalf("first page has no «Ещё» button: %q", first.form["reply_markup"])
+	}
+	more := markup.InlineKeyboard[len(markup.InlineKeyboard)-1][0]
+	if !strings.HasPrefix(more.Text, "Ещё") || len(more.CallbackData) > 64 {
+		t.Fatalf("button %+v", more)
+	}
+	// press «Ещё» until the pages run out
+	pressed := 0
+	for data := more.CallbackData; data != "" && pressed < 20; pressed++ {
+		f.pushCallback(1, data)
+		got := f.waitSent(t, pressed+2)
+		last := got[len(got)-1]
+		data = ""
+		if last.form["reply_markup"] != "" {
+			_ = json.Unmarshal([]byte(last.form["reply_markup"]), &markup)
+			data = markup.InlineKeyboard[0][0].CallbackData
+		}
+	}
+	if pressed < 2 {
+		t.Errorf("a long reply should take several pages, got %d more", pressed)
+	}
+	waitCalls(t, f, "answerCallbackQuery", pressed)
+	for _, c := range f.sent("sendMessage") {
 		text := c.form["text"]
 		if n := utf8.RuneCountInString(text); n > bot.MaxMessage {
 			t.Errorf("message of %d characters", n)
@@ -271,6 +346,25 @@ func TestLongRepliesSplitWithBalancedHTML(t *testing.T) {
 			t.Error("unescaped text")
 		}
 	}
+	// an unknown or expired id still gets answerCallbackQuery, with a note
+	f.pushCallback(1, "m:zzzz")
+	calls := waitCalls(t, f, "answerCallbackQuery", pressed+1)
+	if !strings.Contains(calls[len(calls)-1].form["text"], "устарел") {
+		t.Errorf("expired button: %v", calls[len(calls)-1].form)
+	}
+}
+
+func waitCalls(t *testing.T, f *fakeAPI, method string, n int) []call {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if got := f.sent(method); len(got) >= n {
+			return got
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("%s called %d times, want %d", method, len(f.sent(method)), n)
+	return nil
 }
 
 func TestGroupRules(t *testing.T) {

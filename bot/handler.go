@@ -2,7 +2,11 @@ package bot
 
 import (
 	"context"
+	"fmt"
+	"html"
+	"log/slog"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 
@@ -12,30 +16,91 @@ import (
 	"github.com/corpusbot/corpusbot/answers"
 )
 
-// handle is the library's handler for every update. It never panics out.
+// Russian texts the bot itself says.
+const (
+	greeting   = "Здравствуйте! Я отвечаю на вопросы по корпусу новостей. В группе спрашивайте командой (/who Фамилия, /timeline, /help), упоминанием @%s или ответом на моё сообщение."
+	notAllowed = "Извините, в этом чате я не работаю."
+	tooMany    = "Слишком много вопросов подряд. Подождите минуту, и я снова отвечу."
+	expired    = "Этот список устарел — повторите запрос."
+)
+
+// handle is the handler for every update. It never panics out.
 func (b *Bot) handle(ctx context.Context, _ *tg.Bot, upd *models.Update) {
 	defer func() {
 		if r := recover(); r != nil {
 			b.log.Error("handler panicked", "panic", r, "update", upd.ID, "stack", string(debug.Stack()))
 		}
+		b.markDone(upd.ID)
 	}()
-	msg := upd.Message
-	if msg == nil {
+	// the answer finishes even when shutdown starts while it is prepared
+	work, cancel := context.WithTimeout(context.WithoutCancel(ctx), b.cfg.AnswerLimit)
+	defer cancel()
+	switch {
+	case upd.Message != nil:
+		b.onMessage(work, upd.Message, b.log.With("chat", upd.Message.Chat.ID, "update", upd.ID))
+	case upd.CallbackQuery != nil:
+		b.onCallback(work, upd.CallbackQuery)
+	case upd.InlineQuery != nil:
+		b.onInline(work, upd.InlineQuery)
+	}
+}
+
+func (b *Bot) onMessage(ctx context.Context, msg *models.Message, log *slog.Logger) {
+	group := msg.Chat.Type != models.ChatTypePrivate
+	if msg.MigrateToChatID != 0 { // the group became a supergroup: it goes on under the new id
+		log.Info("chat migrated", "to", msg.MigrateToChatID)
 		return
+	}
+	for _, u := range msg.NewChatMembers {
+		if u.ID == b.id {
+			if len(b.allowed) == 0 || b.allowed[msg.Chat.ID] {
+				b.sendText(ctx, msg, fmt.Sprintf(greeting, b.username), log)
+			}
+			return
+		}
 	}
 	text, ok := b.addressedText(msg)
 	if !ok {
 		return
 	}
-	// the answer finishes even when shutdown starts while it is prepared
-	work, cancel := context.WithTimeout(context.WithoutCancel(ctx), b.cfg.AnswerLimit)
-	defer cancel()
-	log := b.log.With("chat", msg.Chat.ID, "update", upd.ID)
-	if _, err := b.api.SendChatAction(work, &tg.SendChatActionParams{ChatID: msg.Chat.ID, MessageThreadID: threadOf(msg), Action: models.ChatActionTyping}); err != nil {
-		log.Debug("sendChatAction failed", "err", err)
+	if len(b.allowed) > 0 && !b.allowed[msg.Chat.ID] {
+		b.sendText(ctx, msg, notAllowed, log)
+		return
 	}
-	reply := b.svc.Answer(work, text)
-	b.send(work, msg, reply, log)
+	if msg.From != nil {
+		if ok, warn := b.flood.allow(msg.From.ID); !ok {
+			if warn {
+				b.sendText(ctx, msg, tooMany, log)
+			}
+			return
+		}
+	}
+	if cmd, ok := answers.ParseCommand(text); ok && cmd.Name == "reload" {
+		b.reload(ctx, msg, log)
+		return
+	}
+	_ = b.send.do(ctx, 0, group, func(ctx context.Context) error {
+		_, err := b.api.SendChatAction(ctx, &tg.SendChatActionParams{ChatID: msg.Chat.ID, MessageThreadID: threadOf(msg), Action: models.ChatActionTyping})
+		return err
+	})
+	b.deliver(ctx, msg, b.answerer().Answer(ctx, text), log)
+}
+
+// reload reads the corpus again for an admin; others hear it is not theirs.
+func (b *Bot) reload(ctx context.Context, msg *models.Message, log *slog.Logger) {
+	if b.cfg.Reload == nil || msg.From == nil || !b.admins[msg.From.ID] {
+		b.sendText(ctx, msg, "Команда /reload доступна только администраторам бота.", log)
+		return
+	}
+	svc, summary, err := b.cfg.Reload(ctx)
+	if err != nil {
+		log.Error("reload failed", "err", err)
+		b.sendText(ctx, msg, "Не удалось перечитать корпус; работаю со старым.", log)
+		return
+	}
+	b.svc.Store(svc)
+	log.Info("corpus reloaded", "summary", summary)
+	b.sendText(ctx, msg, "Корпус перечитан: "+summary+".", log)
 }
 
 // addressedText returns the text the bot should answer and whether the
@@ -57,10 +122,7 @@ func (b *Bot) addressedText(msg *models.Message) (string, bool) {
 	}
 	mentioned := false
 	for _, e := range entities {
-		if e.Type != models.MessageEntityTypeMention {
-			continue
-		}
-		if m := entityText(text, e); strings.EqualFold(m, "@"+b.username) {
+		if e.Type == models.MessageEntityTypeMention && strings.EqualFold(entityText(text, e), "@"+b.username) {
 			mentioned = true
 		}
 	}
@@ -94,7 +156,7 @@ func entityText(text string, e models.MessageEntity) string {
 func removeFold(s, sub string) string {
 	ls, lsub := strings.ToLower(s), strings.ToLower(sub)
 	if len(ls) != len(s) || sub == "" {
-		return strings.ReplaceAll(s, sub, "")
+		return strings.TrimSpace(strings.ReplaceAll(s, sub, ""))
 	}
 	var out strings.Builder
 	for {
@@ -115,26 +177,130 @@ func threadOf(msg *models.Message) int {
 	return 0
 }
 
-// send delivers a reply as one or more HTML messages of at most MaxMessage
-// characters, split between paragraphs. In groups the first message is a
-// reply to the asker's message, in the same forum topic.
-func (b *Bot) send(ctx context.Context, to *models.Message, r answers.Reply, log interface {
-	Warn(string, ...any)
-}) {
-	for i, chunk := range r.HTMLChunks(MaxMessage) {
-		p := &tg.SendMessageParams{
-			ChatID:             to.Chat.ID,
-			MessageThreadID:    threadOf(to),
-			Text:               chunk,
-			ParseMode:          models.ParseModeHTML,
-			LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tg.True()},
+// deliver sends a reply: its first page now, the rest behind «Ещё», and its
+// choices as buttons. In groups the message replies to the asker's, in the
+// same forum topic.
+func (b *Bot) deliver(ctx context.Context, to *models.Message, r answers.Reply, log *slog.Logger) {
+	pages := r.HTMLChunks(PageRunes)
+	if len(pages) == 0 {
+		return
+	}
+	var markup models.ReplyMarkup
+	if len(pages) > 1 || len(r.Choices) > 0 {
+		id := b.pages.put(&pending{chat: to.Chat.ID, thread: threadOf(to), pages: pages[1:], choices: r.Choices})
+		markup = keyboard(id, r.Choices, len(pages) > 1)
+	}
+	b.sendHTML(ctx, to.Chat.ID, to.Chat.Type != models.ChatTypePrivate, threadOf(to), to.ID, pages[0], markup, log)
+}
+
+func (b *Bot) sendText(ctx context.Context, to *models.Message, text string, log *slog.Logger) {
+	b.sendHTML(ctx, to.Chat.ID, to.Chat.Type != models.ChatTypePrivate, threadOf(to), to.ID, html.EscapeString(text), nil, log)
+}
+
+// sendHTML sends one message, paced and retried; replyTo > 0 in groups.
+func (b *Bot) sendHTML(ctx context.Context, chat int64, group bool, thread, replyTo int, text string, markup models.ReplyMarkup, log *slog.Logger) {
+	p := &tg.SendMessageParams{
+		ChatID:             chat,
+		MessageThreadID:    thread,
+		Text:               text,
+		ParseMode:          models.ParseModeHTML,
+		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tg.True()},
+		ReplyMarkup:        markup,
+	}
+	if group && replyTo > 0 {
+		p.ReplyParameters = &models.ReplyParameters{MessageID: replyTo, AllowSendingWithoutReply: true}
+	}
+	err := b.send.do(ctx, chat, group, func(ctx context.Context) error {
+		_, err := b.api.SendMessage(ctx, p)
+		return err
+	})
+	if err != nil {
+		log.Warn("sendMessage failed", "err", err)
+	}
+}
+
+// onCallback handles «Ещё» and choice buttons; answerCallbackQuery is
+// always called, so the client stops its spinner.
+func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
+	log := b.log.With("callback", q.ID)
+	note := ""
+	defer func() {
+		_, err := b.api.AnswerCallbackQuery(ctx, &tg.AnswerCallbackQueryParams{CallbackQueryID: q.ID, Text: note})
+		if err != nil {
+			log.Debug("answerCallbackQuery failed", "err", err)
 		}
-		if i == 0 && to.Chat.Type != models.ChatTypePrivate {
-			p.ReplyParameters = &models.ReplyParameters{MessageID: to.ID, AllowSendingWithoutReply: true}
-		}
-		if _, err := b.api.SendMessage(ctx, p); err != nil {
-			log.Warn("sendMessage failed", "err", err)
+	}()
+	kind, rest, _ := strings.Cut(q.Data, ":")
+	id, arg, _ := strings.Cut(rest, ":")
+	p, ok := b.pages.get(id)
+	if !ok {
+		note = expired
+		return
+	}
+	group := p.chat < 0
+	switch kind {
+	case "m":
+		page, more, ok := b.pages.nextPage(id)
+		if !ok {
+			note = expired
 			return
 		}
+		var markup models.ReplyMarkup
+		if more {
+			markup = keyboard(id, nil, true)
+		}
+		b.sendHTML(ctx, p.chat, group, p.thread, 0, page, markup, log)
+	case "c":
+		n, err := strconv.Atoi(arg)
+		if err != nil || n < 0 || n >= len(p.choices) {
+			note = expired
+			return
+		}
+		if q.From.ID != 0 {
+			if ok, _ := b.flood.allow(q.From.ID); !ok {
+				note = tooMany
+				return
+			}
+		}
+		r := b.answerer().Answer(ctx, p.choices[n].Command)
+		to := &models.Message{Chat: models.Chat{ID: p.chat, Type: models.ChatTypePrivate}}
+		if group {
+			to.Chat.Type = models.ChatTypeSupergroup
+		}
+		to.MessageThreadID, to.IsTopicMessage = p.thread, p.thread != 0
+		b.deliver(ctx, to, r, log)
+	default:
+		note = expired
+	}
+}
+
+// onInline offers the top excerpts for "@bot запрос" typed in any chat;
+// each sends a formatted excerpt with its date and source.
+func (b *Bot) onInline(ctx context.Context, q *models.InlineQuery) {
+	var results []models.InlineQueryResult
+	if strings.TrimSpace(q.Query) != "" {
+		r := b.answerer().Answer(ctx, q.Query)
+		for i, res := range r.Results {
+			meta := strings.Trim(strings.Join([]string{res.Date, res.Source}, " · "), " ·")
+			text := "<b>" + html.EscapeString(res.Title) + "</b>\n" + html.EscapeString(res.Excerpt) + "\n<i>" + html.EscapeString(meta) + "</i>"
+			if res.Quote != nil && res.Quote.Speaker != "" {
+				text += "\n<i>Цитата: " + html.EscapeString(res.Quote.Speaker) + "</i>"
+			}
+			title := []rune(res.Excerpt)
+			if len(title) > 60 {
+				title = append(title[:59], '…')
+			}
+			results = append(results, &models.InlineQueryResultArticle{
+				ID: strconv.Itoa(i), Title: string(title), Description: meta,
+				InputMessageContent: &models.InputTextMessageContent{MessageText: text, ParseMode: models.ParseModeHTML,
+					LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tg.True()}},
+			})
+		}
+	}
+	if results == nil {
+		results = []models.InlineQueryResult{}
+	}
+	if _, err := b.api.AnswerInlineQuery(ctx, &tg.AnswerInlineQueryParams{InlineQueryID: q.ID, Results: results, CacheTime: 60}); err != nil {
+		b.log.Warn("answerInlineQuery failed", "err", err)
 	}
 }

@@ -18,8 +18,10 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/joho/godotenv"
 
@@ -74,8 +76,32 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	if c.apiURL == "" {
 		c.apiURL = "https://api.telegram.org"
 	}
-	c.bot = bot.Config{Token: c.token, APIURL: c.apiURL}
+	c.bot = bot.Config{Token: c.token, APIURL: c.apiURL,
+		WebhookURL: strings.TrimSpace(getenv("WEBHOOK_URL")), WebhookSecret: getenv("WEBHOOK_SECRET"), ListenAddr: getenv("LISTEN_ADDR")}
+	var err error
+	if c.bot.AllowedChats, err = parseIDs(getenv("ALLOWED_CHATS")); err != nil {
+		return c, fmt.Errorf("ALLOWED_CHATS: %w", err)
+	}
+	if c.bot.AdminIDs, err = parseIDs(getenv("ADMIN_IDS")); err != nil {
+		return c, fmt.Errorf("ADMIN_IDS: %w", err)
+	}
+	if c.bot.WebhookURL != "" && c.bot.WebhookSecret == "" {
+		return c, errors.New("WEBHOOK_URL needs WEBHOOK_SECRET, so that nobody else can post updates")
+	}
 	return c, nil
+}
+
+// parseIDs reads a comma- or space-separated list of Telegram ids.
+func parseIDs(s string) ([]int64, error) {
+	var out []int64
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+		id, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not a number", f)
+		}
+		out = append(out, id)
+	}
+	return out, nil
 }
 
 // run is main without the process: it returns the exit code.
@@ -114,7 +140,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		fmt.Fprintln(stderr, "corpusbot:", err)
 		return 1
 	}
-	defer ix.Close()
+	current := ix // /reload may replace it; close whichever is current at exit
+	defer func() { current.Close() }()
 	svc := answers.New(ix, log.With("component", "answers"))
 
 	switch cfg.command {
@@ -128,6 +155,22 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	}
 	if cfg.token == "" {
 		return chat(ctx, svc, stdin, stdout)
+	}
+	cfg.bot.Reload = func(ctx context.Context) (bot.Answerer, string, error) {
+		if cfg.indexDir != "" {
+			current.Close() // the on-disk index is locked while open; reopening re-indexes only changes
+		}
+		next, err := openIndex(ctx, cfg, index.Options{Dir: cfg.indexDir}, log)
+		if err != nil {
+			return nil, "", err
+		}
+		old := current
+		current = next
+		if cfg.indexDir == "" {
+			time.AfterFunc(time.Minute, func() { old.Close() }) // answers in flight may still read it
+		}
+		st := next.Stats()
+		return answers.New(next, log.With("component", "answers")), fmt.Sprintf("%d статей, %d предложений", st.Articles, st.Passages), nil
 	}
 	if err := bot.Run(ctx, cfg.bot, svc, log.With("component", "bot")); err != nil {
 		log.Error("bot stopped", "err", err)

@@ -123,3 +123,16 @@ func TestLoggerRedactsToken(t *testing.T) {
 		t.Errorf("nothing redacted:\n%s", buf.String())
 	}
 }
+
+func TestBotConfigFromEnv(t *testing.T) {
+	c, err := parseConfig(nil, env(map[string]string{"ALLOWED_CHATS": "1, -1002", "ADMIN_IDS": "7", "WEBHOOK_URL": "https://x/hook", "WEBHOOK_SECRET": "s"}), &bytes.Buffer{})
+	if err != nil || len(c.bot.AllowedChats) != 2 || c.bot.AllowedChats[1] != -1002 || c.bot.AdminIDs[0] != 7 || c.bot.WebhookSecret != "s" {
+		t.Errorf("got %+v, %v", c.bot, err)
+	}
+	if _, err := parseConfig(nil, env(map[string]string{"ADMIN_IDS": "seven"}), &bytes.Buffer{}); err == nil {
+		t.Error("a bad id must be refused")
+	}
+	if _, err := parseConfig(nil, env(map[string]string{"WEBHOOK_URL": "https://x/hook"}), &bytes.Buffer{}); err == nil {
+		t.Error("a webhook without a secret must be refused")
+	}
+}
