@@ -35,6 +35,8 @@ type fakeAPI struct {
 	p429, p5xx float64
 	rng        *rand.Rand
 	failed     int
+	// getUpdates answers 500 this many times first
+	badPolls int
 }
 
 type call struct {
@@ -70,6 +72,12 @@ func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `{"ok":true,"result":{"id":42,"is_bot":true,"first_name":"Corpus","username":"CorpusTestBot"}}`)
 		return
 	case "getUpdates":
+		if f.badPolls > 0 {
+			f.badPolls--
+			w.WriteHeader(500)
+			fmt.Fprint(w, `{"ok":false,"error_code":500,"description":"Internal Server Error"}`)
+			return
+		}
 		// confirm everything below offset, then hand out the rest (at most 100)
 		offset := 0
 		fmt.Sscan(form["offset"]+r.URL.Query().Get("offset"), &offset)

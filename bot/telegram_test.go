@@ -344,3 +344,16 @@ func TestLoad(t *testing.T) {
 	t.Logf("load: %d messages from %d chats answered exactly once in %s (%.0f msg/s); %d injected 429/5xx retried; p99 time to answer %s",
 		chats*per, chats, elapsed.Round(time.Millisecond), float64(chats*per)/elapsed.Seconds(), failed, lat[len(lat)*99/100].Round(time.Millisecond))
 }
+
+func TestPollingSurvivesGetUpdatesErrors(t *testing.T) {
+	f := newFakeAPI(t)
+	f.badPolls = 3
+	runBot(t, f, bot.Config{}, newService(t))
+	f.push("private", 1, "/help", nil)
+	f.waitSent(t, 1)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.badPolls != 0 {
+		t.Errorf("the failing polls were not made: %d left", f.badPolls)
+	}
+}
