@@ -100,7 +100,8 @@ func TestWhoForms(t *testing.T) {
 		{"Саидов", "Бахтиёр Саидов"}, // ё in the first name
 		{"Песковым", "Дмитрий Песков"},
 		{"Керри", "Дж. Керри"},
-		{"Байден", "Дж. Байден"}, // "Дж. Байдена" in the text
+		{"Байден", "Дж. Байден"},    // "Дж. Байдена" in the text
+		{"Трампа", "Дональд Трамп"}, // "президента Трампа" is no nominative context
 	}
 	for _, tt := range tests {
 		r := svc.Answer(context.Background(), "/who "+tt.q)
