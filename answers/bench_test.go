@@ -116,3 +116,19 @@ func BenchmarkAnswer10k(b *testing.B) {
 	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
 }
+
+// BenchmarkWho10k measures /who over 10,000 articles: it reads prepared
+// people, never the texts.
+func BenchmarkWho10k(b *testing.B) {
+	ix, err := index.Open(context.Background(), generatedCorpus(b, benchArticles), index.Options{}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	svc := answers.New(ix, nil)
+	qs := []string{"/who Блинкен", "/who Токаева", "/who Песков", "/who Иванов", "/who"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		svc.Answer(context.Background(), qs[i%len(qs)])
+	}
+}

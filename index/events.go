@@ -58,6 +58,7 @@ func buildEvents(c *Corpus, people *People) []Event {
 		}
 	}
 	var events []Event
+	byDate := map[string][]int{} // events by date, so merging looks only at the same day
 	for _, a := range c.Articles {
 		for si, s := range a.Sentences {
 			exprs := finder.Find(s.Text)
@@ -73,7 +74,11 @@ func buildEvents(c *Corpus, people *People) []Event {
 				ev := Event{From: from, Until: until, Season: e.Season, Time: e.Time,
 					Text: clauseAround(s.Text, e.Start, e.End), Sources: []Place{{a.ID, si}}, People: who[Place{a.ID, si}]}
 				ev.Planned = isAfter(from, a.Published)
-				events = mergeEvent(events, ev)
+				key := from.ISO() + "/" + until.ISO() + "/" + e.Season
+				if !mergeInto(events, byDate[key], ev) {
+					byDate[key] = append(byDate[key], len(events))
+					events = append(events, ev)
+				}
 			}
 		}
 	}
@@ -100,15 +105,12 @@ func isAfter(d, pub russian.Date) bool {
 	return d.Day > pub.Day && pub.Day != 0
 }
 
-// mergeEvent adds ev, or folds it into an event of the same date that
-// shares a person or two content words with it (one visit reported by
-// two outlets becomes one line with both sources).
-func mergeEvent(events []Event, ev Event) []Event {
-	for i := range events {
+// mergeInto folds ev into one of the events at idx (all of ev's date) that
+// shares a person or two content words with it (one visit reported by two
+// outlets becomes one line with both sources); false when none does.
+func mergeInto(events []Event, idx []int, ev Event) bool {
+	for _, i := range idx {
 		e := &events[i]
-		if e.From != ev.From || e.Until != ev.Until || e.Season != ev.Season {
-			continue
-		}
 		if !sharesPerson(e.People, ev.People) && sharedWords(e.Text, ev.Text) < 2 {
 			continue
 		}
@@ -123,9 +125,9 @@ func mergeEvent(events []Event, ev Event) []Event {
 			}
 		}
 		e.Planned = e.Planned && ev.Planned
-		return events
+		return true
 	}
-	return append(events, ev)
+	return false
 }
 
 func containsPlace(ps []Place, p Place) bool {

@@ -23,6 +23,8 @@ type Person struct {
 	initial  string   // first letter of the first name, folded
 	forms    []string // surname forms seen
 	nomForms []string // surname forms seen next to a nominative first name
+	docSet   map[string]bool
+	placeSet map[Place]bool
 }
 
 // Role is a position a person holds, as an article names it.
@@ -279,16 +281,15 @@ func (p *People) attach(person *Person, a *Article, f found, namer *russian.Name
 	if f.m.NominativeSurname {
 		person.nomForms = append(person.nomForms, f.m.Surname)
 	}
-	if !contains(person.Docs, a.ID) {
+	if person.docSet == nil {
+		person.docSet, person.placeSet = map[string]bool{}, map[Place]bool{}
+	}
+	if !person.docSet[a.ID] {
+		person.docSet[a.ID] = true
 		person.Docs = append(person.Docs, a.ID)
 	}
-	place := Place{a.ID, f.sent}
-	for _, m := range person.Mentions {
-		if m == place {
-			place.Doc = ""
-		}
-	}
-	if place.Doc != "" {
+	if place := (Place{a.ID, f.sent}); !person.placeSet[place] {
+		person.placeSet[place] = true
 		person.Mentions = append(person.Mentions, place)
 	}
 	if f.m.Role != "" {
@@ -324,22 +325,18 @@ func dedupeRoles(roles []Role) []Role {
 // by name, by a role named earlier in the article ("– сказал заместитель
 // госсекретаря"), or by a pronoun (the person named last before it).
 func (p *People) attributeQuotes(c *Corpus) {
+	type seen struct {
+		sent   int
+		person *Person
+	}
+	byDoc := map[string][]seen{} // each article's people in order of mention
+	for _, person := range p.all() {
+		for _, m := range person.Mentions {
+			byDoc[m.Doc] = append(byDoc[m.Doc], seen{m.Sentence, person})
+		}
+	}
 	for _, a := range c.Articles {
-		// people of this article in order of mention
-		var order []struct {
-			sent   int
-			person *Person
-		}
-		for _, person := range p.all() {
-			for _, m := range person.Mentions {
-				if m.Doc == a.ID {
-					order = append(order, struct {
-						sent   int
-						person *Person
-					}{m.Sentence, person})
-				}
-			}
-		}
+		order := byDoc[a.ID]
 		sort.SliceStable(order, func(i, j int) bool { return order[i].sent < order[j].sent })
 		before := func(sent int) *Person { // the person named last, up to sent
 			var last *Person
@@ -360,7 +357,12 @@ func (p *People) attributeQuotes(c *Corpus) {
 			case q.raw.Pronoun:
 				who = before(q.Sentence)
 			case q.raw.Role:
-				who = p.byRole(a.ID, q.Speaker, q.Sentence, order)
+				var people []*Person
+				var sents []int
+				for _, o := range order {
+					people, sents = append(people, o.person), append(sents, o.sent)
+				}
+				who = p.byRole(a.ID, q.Speaker, q.Sentence, people, sents)
 			default:
 				ms := p.namer.Mentions(q.Speaker)
 				if len(ms) > 0 {
@@ -387,10 +389,7 @@ func (p *People) attributeQuotes(c *Corpus) {
 // byRole finds the person of an article whose role shares its head word
 // with phrase ("Госсекретарь США" → the person named "Госсекретарь США Э.
 // Блинкен"), preferring the one named last before the quote.
-func (p *People) byRole(doc, phrase string, sent int, order []struct {
-	sent   int
-	person *Person
-}) *Person {
+func (p *People) byRole(doc, phrase string, sent int, people []*Person, sents []int) *Person {
 	head := ""
 	if ws := russian.Words(p.namer.RoleNominative(phrase)); len(ws) > 0 {
 		head = russian.FoldWord(ws[0].Text)
@@ -402,13 +401,13 @@ func (p *People) byRole(doc, phrase string, sent int, order []struct {
 		return nil
 	}
 	var best *Person
-	for _, o := range order {
-		if o.sent > sent && best != nil {
+	for i, person := range people {
+		if sents[i] > sent && best != nil {
 			break
 		}
-		for _, r := range o.person.Roles {
+		for _, r := range person.Roles {
 			if r.Doc == doc && strings.Contains(russian.FoldWord(r.Text), head) {
-				best = o.person
+				best = person
 			}
 		}
 	}

@@ -59,6 +59,46 @@ func NewDateFinder() *DateFinder { return &DateFinder{f: newDateFinder()} }
 
 // Find returns the date expressions of s in order, none overlapping.
 func (d *DateFinder) Find(s string) []DateExpr {
+	// most sentences hold no date: cheap checks spare them the patterns
+	digits := strings.ContainsAny(s, "0123456789")
+	lower := strings.ToLower(s)
+	words := false
+	for _, k := range dateKeywords {
+		if strings.Contains(lower, k) {
+			words = true
+			break
+		}
+	}
+	if !digits && !words {
+		return nil
+	}
+	hasMonth := false
+	if digits {
+		for _, m := range monthStems {
+			if strings.Contains(lower, m) {
+				hasMonth = true
+				break
+			}
+		}
+	}
+	return d.find(s, gate{
+		month:   digits && hasMonth,
+		year:    digits && (strings.Contains(lower, "год") || strings.Contains(lower, "г.")),
+		numeric: digits && strings.Contains(s, "."),
+	})
+}
+
+// gate says which digit patterns can match a sentence at all.
+type gate struct{ month, year, numeric bool }
+
+var monthStems = []string{"январ", "феврал", "март", "апрел", "мая", "май", "мае", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"}
+
+// dateKeywords are the stems a date without digits must contain.
+var dateKeywords = []string{"вчера", "сегодня", "завтра", "накануне", "неделе", "году", "месяце", "весной", "летом",
+	"осенью", "зимой", "январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
+	"октябре", "ноябре", "декабре"}
+
+func (d *DateFinder) find(s string, g gate) []DateExpr {
 	f := d.f
 	var out []DateExpr
 	taken := make([]bool, len(s)+1)
@@ -101,7 +141,7 @@ func (d *DateFinder) Find(s string) []DateExpr {
 			e.YearRel, e.RelYears = true, 1
 		}
 	}
-	for _, m := range f.rangeSPo.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(f.rangeSPo, s, g.month) {
 		a, b := span(m, 1)
 		if !free(a, b) {
 			continue
@@ -121,7 +161,7 @@ func (d *DateFinder) Find(s string) []DateExpr {
 			add(e)
 		}
 	}
-	for _, m := range f.rangeDash.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(f.rangeDash, s, g.month) {
 		a, b := span(m, 1)
 		if !free(a, b) {
 			continue
@@ -136,7 +176,7 @@ func (d *DateFinder) Find(s string) []DateExpr {
 			add(e)
 		}
 	}
-	for _, m := range f.dayMonth.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(f.dayMonth, s, g.month) {
 		a, b := span(m, 1)
 		if !free(a, b) {
 			continue
@@ -149,7 +189,7 @@ func (d *DateFinder) Find(s string) []DateExpr {
 			add(e)
 		}
 	}
-	for _, m := range f.numeric.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(f.numeric, s, g.numeric) {
 		a, b := m[2], m[7]
 		if !free(a, b) {
 			continue
@@ -162,7 +202,7 @@ func (d *DateFinder) Find(s string) []DateExpr {
 			add(e)
 		}
 	}
-	for _, m := range f.monthYear.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(f.monthYear, s, g.month) {
 		a, b := span(m, 1)
 		if !free(a, b) {
 			continue
@@ -191,7 +231,7 @@ func (d *DateFinder) Find(s string) []DateExpr {
 		relYear(&e, sub(m, 3))
 		add(e)
 	}
-	for _, m := range f.year.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(f.year, s, g.year) {
 		a, b := span(m, 1)
 		if !free(a, b) {
 			continue
@@ -243,6 +283,14 @@ func (d *DateFinder) Find(s string) []DateExpr {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// findAll runs a pattern only when its gate is open.
+func findAll(re *regexp.Regexp, s string, open bool) [][]int {
+	if !open {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(s, -1)
 }
 
 func validDay(d Date) bool {

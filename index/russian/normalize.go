@@ -21,11 +21,13 @@ var lookalikes = map[rune]rune{
 
 // FoldRune maps ё to е and a Latin look-alike letter to its Cyrillic twin.
 func FoldRune(r rune) rune {
-	switch r {
-	case 'ё':
+	switch {
+	case r == 'ё':
 		return 'е'
-	case 'Ё':
+	case r == 'Ё':
 		return 'Е'
+	case r < 'A' || r > 'y':
+		return r // neither ё nor an ASCII letter: the common case
 	}
 	if c, ok := lookalikes[r]; ok {
 		return c
@@ -61,6 +63,19 @@ func FoldWord(s string) string {
 // script of the word. Search terms use it on both sides, so it need only be
 // consistent, not pretty.
 func FoldAll(s string) string {
+	clean := true // already lower case, no ё, no Latin: nothing to do
+	for _, r := range s {
+		if r < utf8.RuneSelf || r == 'ё' || r == 'Ё' || unicode.IsUpper(r) {
+			if r < utf8.RuneSelf && !('a' <= r && r <= 'z') && !('A' <= r && r <= 'Z') {
+				continue // digits and punctuation stay as they are
+			}
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
