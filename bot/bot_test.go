@@ -42,6 +42,7 @@ type fakeAPI struct {
 type call struct {
 	method string
 	form   map[string]string
+	at     time.Time // when Telegram accepted it
 }
 
 func newFakeAPI(t *testing.T) *fakeAPI {
@@ -115,7 +116,7 @@ func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	f.calls = append(f.calls, call{method, form}) // what Telegram accepted
+	f.calls = append(f.calls, call{method, form, time.Now()}) // what Telegram accepted
 	switch method {
 	case "sendMessage":
 		if n := utf8.RuneCountInString(form["text"]); n > 4096 {
