@@ -1,11 +1,9 @@
 package bot_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"log/slog"
 	"math/rand"
 	"net/http"
 	"net/http/httptest"
@@ -197,25 +195,9 @@ func newService(t *testing.T) *answers.Service {
 var fastLimits = bot.Limits{ChatInterval: 5 * time.Millisecond, GroupInterval: 10 * time.Millisecond, GlobalRate: 2000,
 	Retries: 4, Backoff: 5 * time.Millisecond, MaxRetryAfter: 3 * time.Second}
 
-// startBot runs the real bot against f until the test ends.
-func startBot(t *testing.T, f *fakeAPI, svc bot.Answerer, logs *bytes.Buffer) context.CancelFunc {
-	t.Helper()
-	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	ctx, cancel := context.WithCancel(context.Background())
-	b, err := bot.New(ctx, bot.Config{Token: token, APIURL: f.srv.URL, PollTimeout: time.Second, Limits: fastLimits}, svc, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan struct{})
-	go func() { b.Run(ctx); close(done) }()
-	t.Cleanup(func() { cancel(); <-done })
-	return cancel
-}
-
 func TestPrivateChat(t *testing.T) {
 	f := newFakeAPI(t)
-	var logs bytes.Buffer
-	startBot(t, f, newService(t), &logs)
+	runBot(t, f, bot.Config{}, newService(t))
 
 	f.push("private", 1, "/start", nil)
 	got := f.waitSent(t, 1)
@@ -246,8 +228,7 @@ func TestPrivateChat(t *testing.T) {
 // clear, escaped answer and never crash the bot.
 func TestHostileInput(t *testing.T) {
 	f := newFakeAPI(t)
-	var logs bytes.Buffer
-	startBot(t, f, newService(t), &logs)
+	_, logs, _ := runBot(t, f, bot.Config{}, newService(t))
 	inputs := []string{
 		`<b>Блинкен</b> & <script>alert(1)</script>`,
 		`+-:^~*?" title:Блинкен~2 AND (`,
@@ -282,8 +263,7 @@ func (panicky) Answer(context.Context, string) answers.Reply { panic("boom") }
 
 func TestPanicRecoveredAndTokenRedacted(t *testing.T) {
 	f := newFakeAPI(t)
-	var logs bytes.Buffer
-	startBot(t, f, panicky{}, &logs)
+	_, logs, _ := runBot(t, f, bot.Config{}, panicky{})
 	f.push("private", 1, "вопрос", nil)
 	f.push("private", 1, "ещё вопрос", nil)
 	deadline := time.Now().Add(5 * time.Second)
@@ -308,8 +288,7 @@ func (longAnswer) Answer(context.Context, string) answers.Reply {
 
 func TestLongRepliesPagedWithBalancedHTML(t *testing.T) {
 	f := newFakeAPI(t)
-	var logs bytes.Buffer
-	startBot(t, f, longAnswer{}, &logs)
+	runBot(t, f, bot.Config{}, longAnswer{})
 	f.push("private", 1, "дай всё", nil)
 	first := f.waitSent(t, 1)[0]
 	var markup struct {
@@ -378,8 +357,7 @@ func waitCalls(t *testing.T, f *fakeAPI, method string, n int) []call {
 
 func TestGroupRules(t *testing.T) {
 	f := newFakeAPI(t)
-	var logs bytes.Buffer
-	startBot(t, f, newService(t), &logs)
+	runBot(t, f, bot.Config{}, newService(t))
 	group := func(text string, extra map[string]any) { f.push("supergroup", -100, text, extra) }
 	group("просто болтаем о погоде", nil)                                 // silent
 	group("/who@OtherBot Блинкен", nil)                                   // another bot: silent
@@ -414,9 +392,8 @@ func TestGroupRules(t *testing.T) {
 
 func TestGracefulShutdownFinishesAnswers(t *testing.T) {
 	f := newFakeAPI(t)
-	var logs bytes.Buffer
 	slow := slowAnswerer{started: make(chan struct{}, 1)}
-	cancel := startBot(t, f, slow, &logs)
+	_, _, cancel := runBot(t, f, bot.Config{}, slow)
 	f.push("private", 1, "долгий вопрос", nil)
 	<-slow.started
 	cancel() // shutdown while the answer is being prepared

@@ -2,6 +2,7 @@ package index
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -193,27 +194,13 @@ func agencyName(s string) string {
 func dateFromMatch(day, month, year string) russian.Date {
 	var d russian.Date
 	d.Month = russian.Month(month)
-	if n, ok := atoi(day); ok && n >= 1 && n <= 31 {
+	if n, err := strconv.Atoi(day); err == nil && n >= 1 && n <= 31 {
 		d.Day = n
 	}
-	if n, ok := atoi(year); ok {
+	if n, err := strconv.Atoi(year); err == nil {
 		d.Year = n
 	}
 	return d
-}
-
-func atoi(s string) (int, bool) {
-	if s == "" || len(s) > 9 {
-		return 0, false
-	}
-	n := 0
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return 0, false
-		}
-		n = n*10 + int(r-'0')
-	}
-	return n, true
 }
 
 // split fills Sentences and Quotes from the body paragraphs.
