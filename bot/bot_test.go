@@ -291,16 +291,11 @@ func TestLongRepliesPagedWithBalancedHTML(t *testing.T) {
 	runBot(t, f, bot.Config{}, longAnswer{})
 	f.push("private", 1, "дай всё", nil)
 	first := f.waitSent(t, 1)[0]
-	var markup struct {
-		InlineKeyboard [][]struct {
-			Text         string `json:"text"`
-			CallbackData string `json:"callback_data"`
-		} `json:"inline_keyboard"`
-	}
-	if err := json.Unmarshal([]byte(first.form["reply_markup"]), &markup); err != nil || len(markup.InlineKeyboard) == 0 {
+	rows := buttons(first)
+	if len(rows) == 0 {
 		t.Fatalf("first page has no «Ещё» button: %q", first.form["reply_markup"])
 	}
-	more := markup.InlineKeyboard[len(markup.InlineKeyboard)-1][0]
+	more := rows[len(rows)-1]
 	if !strings.HasPrefix(more.Text, "Ещё") || len(more.CallbackData) > 64 {
 		t.Fatalf("button %+v", more)
 	}
@@ -311,9 +306,8 @@ func TestLongRepliesPagedWithBalancedHTML(t *testing.T) {
 		got := f.waitSent(t, pressed+2)
 		last := got[len(got)-1]
 		data = ""
-		if last.form["reply_markup"] != "" {
-			_ = json.Unmarshal([]byte(last.form["reply_markup"]), &markup)
-			data = markup.InlineKeyboard[0][0].CallbackData
+		if rows := buttons(last); len(rows) > 0 {
+			data = rows[0].CallbackData
 		}
 	}
 	if pressed < 2 {
@@ -340,6 +334,29 @@ func TestLongRepliesPagedWithBalancedHTML(t *testing.T) {
 	if !strings.Contains(calls[len(calls)-1].form["text"], "устарел") {
 		t.Errorf("expired button: %v", calls[len(calls)-1].form)
 	}
+}
+
+// button is an inline keyboard button as sent.
+type button struct {
+	Text         string `json:"text"`
+	CallbackData string `json:"callback_data"`
+}
+
+// buttons reads the first button of each keyboard row of a sent message.
+func buttons(c call) []button {
+	var markup struct {
+		InlineKeyboard [][]button `json:"inline_keyboard"`
+	}
+	if json.Unmarshal([]byte(c.form["reply_markup"]), &markup) != nil {
+		return nil
+	}
+	var out []button
+	for _, row := range markup.InlineKeyboard {
+		if len(row) > 0 {
+			out = append(out, row[0])
+		}
+	}
+	return out
 }
 
 func waitCalls(t *testing.T, f *fakeAPI, method string, n int) []call {

@@ -56,16 +56,11 @@ func TestWhoChoicesAsButtons(t *testing.T) {
 	runBot(t, f, bot.Config{}, newService(t))
 	f.push("private", 1, "/who", nil) // the most mentioned people, as buttons
 	first := f.waitSent(t, 1)[0]
-	var markup struct {
-		InlineKeyboard [][]struct {
-			Text         string `json:"text"`
-			CallbackData string `json:"callback_data"`
-		} `json:"inline_keyboard"`
-	}
-	if err := json.Unmarshal([]byte(first.form["reply_markup"]), &markup); err != nil || len(markup.InlineKeyboard) < 2 {
+	rows := buttons(first)
+	if len(rows) < 2 {
 		t.Fatalf("no choice buttons: %q", first.form["reply_markup"])
 	}
-	btn := markup.InlineKeyboard[0][0]
+	btn := rows[0]
 	if len(btn.CallbackData) > 64 {
 		t.Errorf("callback_data of %d bytes", len(btn.CallbackData))
 	}
