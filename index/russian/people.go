@@ -38,7 +38,7 @@ func NewNamer(common func(string) bool) *Namer {
 		common = func(string) bool { return false }
 	}
 	first, maleOblique := newFirstNames()
-	return &Namer{first: first, maleOblique: maleOblique, roles: newRoleTable(), Common: common}
+	return &Namer{first: first, maleOblique: maleOblique, roles: roleNouns, Common: common}
 }
 
 // LookupFirst returns the nominative of a first name in any case form.
