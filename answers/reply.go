@@ -137,7 +137,7 @@ func (b Block) text() string {
 func (b Block) html() string {
 	var sb strings.Builder
 	for _, s := range b {
-		t := escapeHTML(s.Text)
+		t := EscapeHTML(s.Text)
 		switch s.Style {
 		case Bold, Mark:
 			sb.WriteString("<b>" + t + "</b>")
@@ -150,9 +150,9 @@ func (b Block) html() string {
 	return sb.String()
 }
 
-// escapeHTML escapes what Telegram's HTML parse mode requires (<, >, &) and
+// EscapeHTML escapes what Telegram's HTML parse mode requires (<, >, &) and
 // nothing more, so quotes stay readable in every client.
-func escapeHTML(s string) string {
+func EscapeHTML(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 

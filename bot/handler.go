@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"fmt"
-	"html"
 	"log/slog"
 	"runtime/debug"
 	"strconv"
@@ -194,7 +193,7 @@ func (b *Bot) deliver(ctx context.Context, to *models.Message, r answers.Reply, 
 }
 
 func (b *Bot) sendText(ctx context.Context, to *models.Message, text string, log *slog.Logger) {
-	b.sendHTML(ctx, to.Chat.ID, to.Chat.Type != models.ChatTypePrivate, threadOf(to), to.ID, html.EscapeString(text), nil, log)
+	b.sendHTML(ctx, to.Chat.ID, to.Chat.Type != models.ChatTypePrivate, threadOf(to), to.ID, answers.EscapeHTML(text), nil, log)
 }
 
 // sendHTML sends one message, paced and retried; replyTo > 0 in groups.
@@ -282,9 +281,9 @@ func (b *Bot) onInline(ctx context.Context, q *models.InlineQuery) {
 		r := b.answerer().Answer(ctx, q.Query)
 		for i, res := range r.Results {
 			meta := strings.Trim(strings.Join([]string{res.Date, res.Source}, " · "), " ·")
-			text := "<b>" + html.EscapeString(res.Title) + "</b>\n" + html.EscapeString(res.Excerpt) + "\n<i>" + html.EscapeString(meta) + "</i>"
+			text := "<b>" + answers.EscapeHTML(res.Title) + "</b>\n" + answers.EscapeHTML(res.Excerpt) + "\n<i>" + answers.EscapeHTML(meta) + "</i>"
 			if res.Quote != nil && res.Quote.Speaker != "" {
-				text += "\n<i>Цитата: " + html.EscapeString(res.Quote.Speaker) + "</i>"
+				text += "\n<i>Цитата: " + answers.EscapeHTML(res.Quote.Speaker) + "</i>"
 			}
 			title := []rune(res.Excerpt)
 			if len(title) > 60 {

@@ -30,14 +30,16 @@ const (
 	relYearRe = `(?:\s+(текущего|этого|нынешнего|прошлого|следующего|будущего)\s+года)?`
 )
 
-// dateFinder holds the compiled patterns, most specific first.
-type dateFinder struct {
+// DateFinder finds date expressions in Russian news text with patterns
+// compiled once, most specific first.
+type DateFinder struct {
 	rangeSPo, rangeDash, dayMonth, numeric, monthYear, monthAlone, season, year, relative, timeOf *regexp.Regexp
 }
 
-func newDateFinder() *dateFinder {
+// NewDateFinder compiles the date patterns.
+func NewDateFinder() *DateFinder {
 	re := func(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)` + s) }
-	return &dateFinder{
+	return &DateFinder{
 		rangeSPo:   re(`(?:^|[^\p{L}\d])с\s+(\d{1,2})(?:\s+` + monthGen + `)?\s+по\s+(\d{1,2})\s+` + monthGen + `(?:\s+(\d{4}))?` + yearWord + relYearRe),
 		rangeDash:  re(`(?:^|[^\p{L}\d])(\d{1,2})\s*[-–—]\s*(\d{1,2})\s+` + monthGen + `(?:\s+(\d{4}))?` + yearWord + relYearRe),
 		dayMonth:   re(`(?:^|[^\p{L}\d])(\d{1,2})\s+` + monthGen + `(?:\s+(\d{4}))?` + yearWord + relYearRe),
@@ -50,12 +52,6 @@ func newDateFinder() *dateFinder {
 		timeOf:     re(`(?:^|[^\d])(\d{1,2}):(\d{2})(?:[^\d]|$)`),
 	}
 }
-
-// DateFinder finds date expressions in Russian news text.
-type DateFinder struct{ f *dateFinder }
-
-// NewDateFinder compiles the date patterns once.
-func NewDateFinder() *DateFinder { return &DateFinder{f: newDateFinder()} }
 
 // Find returns the date expressions of s in order, none overlapping.
 func (d *DateFinder) Find(s string) []DateExpr {
@@ -99,7 +95,7 @@ var dateKeywords = []string{"вчера", "сегодня", "завтра", "н�
 	"октябре", "ноябре", "декабре"}
 
 func (d *DateFinder) find(s string, g gate) []DateExpr {
-	f := d.f
+	f := d
 	var out []DateExpr
 	taken := make([]bool, len(s)+1)
 	free := func(a, b int) bool {
@@ -124,7 +120,7 @@ func (d *DateFinder) find(s string, g gate) []DateExpr {
 		return s[m[2*k]:m[2*k+1]]
 	}
 	// span of the match without the boundary rune it may start with
-	span := func(m []int, _ int) (int, int) {
+	span := func(m []int) (int, int) {
 		a := m[0]
 		if r, n := utf8.DecodeRuneInString(s[a:]); a < m[1] && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			a += n
@@ -142,7 +138,7 @@ func (d *DateFinder) find(s string, g gate) []DateExpr {
 		}
 	}
 	for _, m := range findAll(f.rangeSPo, s, g.month) {
-		a, b := span(m, 1)
+		a, b := span(m)
 		if !free(a, b) {
 			continue
 		}
@@ -162,7 +158,7 @@ func (d *DateFinder) find(s string, g gate) []DateExpr {
 		}
 	}
 	for _, m := range findAll(f.rangeDash, s, g.month) {
-		a, b := span(m, 1)
+		a, b := span(m)
 		if !free(a, b) {
 			continue
 		}
@@ -177,7 +173,7 @@ func (d *DateFinder) find(s string, g gate) []DateExpr {
 		}
 	}
 	for _, m := range findAll(f.dayMonth, s, g.month) {
-		a, b := span(m, 1)
+		a, b := span(m)
 		if !free(a, b) {
 			continue
 		}
@@ -203,7 +199,7 @@ func (d *DateFinder) find(s string, g gate) []DateExpr {
 		}
 	}
 	for _, m := range findAll(f.monthYear, s, g.month) {
-		a, b := span(m, 1)
+		a, b := span(m)
 		if !free(a, b) {
 			continue
 		}
@@ -213,7 +209,7 @@ func (d *DateFinder) find(s string, g gate) []DateExpr {
 		}
 	}
 	for _, m := range f.monthAlone.FindAllStringSubmatchIndex(s, -1) {
-		a, b := span(m, 1)
+		a, b := span(m)
 		if !free(a, b) {
 			continue
 		}
@@ -222,7 +218,7 @@ func (d *DateFinder) find(s string, g gate) []DateExpr {
 		add(e)
 	}
 	for _, m := range f.season.FindAllStringSubmatchIndex(s, -1) {
-		a, b := span(m, 1)
+		a, b := span(m)
 		if !free(a, b) || sub(m, 2) == "" && sub(m, 3) == "" {
 			continue // "летом" alone says too little
 		}
@@ -232,7 +228,7 @@ func (d *DateFinder) find(s string, g gate) []DateExpr {
 		add(e)
 	}
 	for _, m := range findAll(f.year, s, g.year) {
-		a, b := span(m, 1)
+		a, b := span(m)
 		if !free(a, b) {
 			continue
 		}

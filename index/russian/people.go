@@ -25,7 +25,6 @@ type NameMention struct {
 type Namer struct {
 	first       firstNameTable
 	maleOblique map[string]FirstName // forms that are also a male name's oblique case
-	roles       roleTable
 	// Common reports whether a word is a common word of the corpus (it
 	// occurs in lower case somewhere), so a capital at the start of a
 	// sentence is not a name ("Также", "Напомним").
@@ -38,7 +37,7 @@ func NewNamer(common func(string) bool) *Namer {
 		common = func(string) bool { return false }
 	}
 	first, maleOblique := newFirstNames()
-	return &Namer{first: first, maleOblique: maleOblique, roles: roleNouns, Common: common}
+	return &Namer{first: first, maleOblique: maleOblique, Common: common}
 }
 
 // LookupFirst returns the nominative of a first name in any case form.
@@ -233,7 +232,7 @@ func (n *Namer) nominativeContext(s string, words []Word, at int) bool {
 		return false
 	}
 	for _, w := range Words(role) {
-		if nom, ok := n.roles[FoldWord(w.Text)]; ok {
+		if nom, ok := roleNouns[FoldWord(w.Text)]; ok {
 			return FoldWord(w.Text) == nom
 		}
 	}
@@ -378,7 +377,7 @@ func (n *Namer) roleBefore(s string, words []Word, at int) string {
 		lt := strings.ToLower(t)
 		if IsRoleWord(t) {
 			// a role noun starts a phrase; an adjective only joins one ("Государственный секретарь")
-			if _, noun := n.roles[FoldWord(t)]; noun || left == k+1 {
+			if _, noun := roleNouns[FoldWord(t)]; noun || left == k+1 {
 				left = k
 			}
 			continue
@@ -494,7 +493,7 @@ func (n *Namer) RoleNominative(phrase string) string {
 			continue
 		}
 		lower := strings.ToLower(t)
-		if nom, ok := n.roles[FoldWord(t)]; ok {
+		if nom, ok := roleNouns[FoldWord(t)]; ok {
 			if idx > 0 && !IsAllUpper(t) && unicode.IsUpper(firstRune(t)) {
 				nom = string(unicode.ToUpper(firstRune(nom))) + string([]rune(nom)[1:])
 			}
