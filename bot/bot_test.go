@@ -387,9 +387,9 @@ func TestGroupRules(t *testing.T) {
 		"reply_to_message": map[string]any{"message_id": 1, "date": 0, "chat": map[string]any{"id": -100, "type": "supergroup"},
 			"from": map[string]any{"id": 42, "is_bot": true, "first_name": "Corpus"}},
 	})
-	got := f.waitSent(t, 4)
+	f.waitSent(t, 4)
 	time.Sleep(200 * time.Millisecond)
-	got = f.sent("sendMessage")
+	got := f.sent("sendMessage")
 	if len(got) != 4 {
 		t.Fatalf("sent %d messages, want 4", len(got))
 	}

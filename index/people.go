@@ -297,15 +297,6 @@ func (p *People) attach(person *Person, a *Article, f found, namer *russian.Name
 	}
 }
 
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
 // dedupeRoles keeps one role per text and article.
 func dedupeRoles(roles []Role) []Role {
 	seen := map[string]bool{}
