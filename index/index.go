@@ -170,7 +170,7 @@ func (ix *Index) sync(ctx context.Context, old manifest, opts Options) error {
 				return err
 			}
 		}
-		if opts.Progress != nil && (i+1)%100 == 0 || opts.Progress != nil && i+1 == total {
+		if opts.Progress != nil && ((i+1)%100 == 0 || i+1 == total) {
 			opts.Progress(i+1, total)
 		}
 	}
