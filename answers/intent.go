@@ -1,7 +1,6 @@
 package answers
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -9,119 +8,49 @@ import (
 	"github.com/corpusbot/corpusbot/index/russian"
 )
 
-// intent is what kind of answer a question asks for, read from its
-// question words: a date, a person, a number, a place or someone's words.
-type intent struct {
-	date, person, number, place, speech bool
-}
-
-// intentBoost multiplies the score of a sentence that has what the
-// question asks for; questionPenalty the score of a sentence that is itself
-// a question (an interviewer's line answers nothing).
+// Rerank weights. intentBoost multiplies the score of a sentence that has
+// what the question asks for (half of it when only a neighbour has it);
+// questionPenalty the score of a sentence that is itself a question (an
+// interviewer's line answers nothing); namePenalty the score of a sentence
+// whose window misses a name the question asks about; yearBoost the score of
+// a sentence from an article of a year the question names, or naming it.
 const (
 	intentBoost     = 1.5
 	questionPenalty = 0.5
+	namePenalty     = 0.6
+	yearBoost       = 1.5
 )
-
-var (
-	speechWords = wordSet(`сказал сказала сказали говорил говорила говорили заявил заявила заявили назвал назвала
-назвали называет считает думает ответил ответила отметил отметила подчеркнул подчеркнула пообещал обещал
-прокомментировал прокомментировала сообщил сообщила мнение словам`)
-	dateRe   = regexp.MustCompile(`\d{1,2}(?:\s*[-–—]\s*\d{1,2})?\s+` + `(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)|(?:^|[^\d])(?:1[89]|20)\d{2}(?:[^\d]|$)|(?i:весной|летом|осенью|зимой|вчера|сегодня|завтра|накануне)`)
-	numberRe = regexp.MustCompile(`\d`)
-)
-
-func readIntent(q string) intent {
-	var in intent
-	words := russian.Words(q)
-	for i, w := range words {
-		f := russian.FoldWord(w.Text)
-		switch f {
-		case "когда":
-			in.date = true
-		case "кто", "кого", "кому", "кем":
-			in.person = true
-		case "сколько":
-			in.number = true
-		case "где", "куда", "откуда":
-			in.place = true
-		case "каком", "какого", "какой":
-			if i+1 < len(words) {
-				switch russian.FoldWord(words[i+1].Text) {
-				case "году", "года", "числа", "месяце", "дату", "день":
-					in.date = true
-				}
-			}
-		}
-		if speechWords[f] {
-			in.speech = true
-		}
-	}
-	return in
-}
-
-// namePenalty multiplies the score of a sentence that matches none of the
-// proper names the question asks about.
-const namePenalty = 0.6
-
-// questionNames returns the capitalised words of a question: the people
-// and places it is about. The first word counts unless it is a question word.
-func questionNames(q string) []string {
-	var out []string
-	for i, w := range russian.Words(q) {
-		if !russian.IsCapitalized(w.Text) && !russian.IsAllUpper(w.Text) {
-			continue
-		}
-		if i == 0 && (questionWords[russian.FoldWord(w.Text)] || len([]rune(w.Text)) < 3) {
-			continue
-		}
-		out = append(out, w.Text)
-	}
-	return out
-}
-
-// yearBoost multiplies the score of a sentence from an article of a year
-// the question names, or that names it itself.
-const yearBoost = 1.5
-
-var yearRe = regexp.MustCompile(`(?:^|[^\d])((?:1[89]|20)\d{2})(?:[^\d]|$)`)
 
 // rerank applies the question's intent to the hits and re-sorts them.
-func rerank(hits []index.Hit, q string, match func(string) bool, c *index.Corpus) {
-	in := readIntent(q)
-	names := questionNames(q)
-	var years []string
-	for _, m := range yearRe.FindAllStringSubmatch(q, -1) {
-		years = append(years, m[1])
-	}
+func (s *Service) rerank(hits []index.Hit, q question, match func(string) bool, c *index.Corpus) {
 	for i := range hits {
-		a := c.Article(hits[i].Doc)
-		s := a.Sentences[hits[i].Sentence]
-		text := s.Text
-		if isQuestion(text) {
-			hits[i].Score *= questionPenalty
+		h := &hits[i]
+		a := c.Article(h.Doc)
+		sent := a.Sentences[h.Sentence]
+		h.Score *= 0.5 + h.Window
+		if isQuestion(sent.Text) {
+			h.Score *= questionPenalty
 		}
-		for _, n := range names { // each person or place the question names counts
-			if !matchesAny(hits[i].Matched, []string{n}) {
-				hits[i].Score *= namePenalty
+		for _, n := range q.names { // each person or place the question names counts
+			if !contains(h.InWindow, n) {
+				h.Score *= namePenalty
 			}
 		}
-		for _, y := range years {
-			if strings.Contains(text, y) || strconv.Itoa(a.Published.Year) == y {
-				hits[i].Score *= yearBoost
+		for _, y := range q.years {
+			if a.Published.Year == y || strings.Contains(sent.Text, strconv.Itoa(y)) {
+				h.Score *= yearBoost
 				break
 			}
 		}
-		personQuote := s.Quote >= 0 && a.Quotes[s.Quote].Kind == russian.SpeakerPerson
-		if in.speech && personQuote && speakerMatches(a.Quotes[s.Quote].Speaker, match) {
-			hits[i].Score *= intentBoost
+		personQuote := sent.Quote >= 0 && a.Quotes[sent.Quote].Kind == russian.SpeakerPerson
+		if q.asks.speech && personQuote && speakerMatches(a.Quotes[sent.Quote].Speaker, match) {
+			h.Score *= intentBoost
 		}
-		if in.speech && personQuote ||
-			in.date && dateRe.MatchString(text) ||
-			in.number && numberRe.MatchString(text) ||
-			in.person && hasFullName(text) ||
-			in.place && hasPlace(text) {
-			hits[i].Score *= intentBoost
+		switch {
+		case s.hasAnswerType(q.asks, a, h.Sentence):
+			h.Score *= intentBoost
+		case s.answerTypeNear(q.asks, a, h.Sentence) >= 0:
+			h.Score *= (1 + intentBoost) / 2
 		}
 	}
 	for i := 1; i < len(hits); i++ { // insertion sort: stable and short lists
@@ -131,18 +60,50 @@ func rerank(hits []index.Hit, q string, match func(string) bool, c *index.Corpus
 	}
 }
 
-func isQuestion(s string) bool { return strings.HasSuffix(strings.TrimRight(s, " »\""), "?") }
+// hasAnswerType reports whether sentence si of a holds the kind of answer
+// the question asks for.
+func (s *Service) hasAnswerType(in intent, a *index.Article, si int) bool {
+	sent := a.Sentences[si]
+	text := sent.Text
+	return in.speech && sent.Quote >= 0 && a.Quotes[sent.Quote].Kind == russian.SpeakerPerson ||
+		in.date && s.hasDate(text) ||
+		in.number && hasNumber(text) ||
+		in.person && hasFullName(text) ||
+		in.place && hasPlace(text)
+}
 
-func matchesAny(matched, names []string) bool {
-	for _, m := range matched {
-		for _, n := range names {
-			if m == n {
-				return true
-			}
+// answerTypeNear returns the neighbour of sentence si (the next one first)
+// that holds the kind of answer asked for when si itself does not, or -1.
+func (s *Service) answerTypeNear(in intent, a *index.Article, si int) int {
+	if !in.any() || s.hasAnswerType(in, a, si) {
+		return -1
+	}
+	for _, nb := range []int{si + 1, si - 1} {
+		if nb >= 0 && nb < len(a.Sentences) && a.Sentences[nb].Para == a.Sentences[si].Para && s.hasAnswerType(in, a, nb) {
+			return nb
+		}
+	}
+	return -1
+}
+
+// hasDate reports whether text holds a date expression or a year.
+func (s *Service) hasDate(text string) bool {
+	return yearRe.MatchString(text) || len(s.dates.Find(text)) > 0
+}
+
+func hasNumber(text string) bool {
+	if strings.ContainsAny(text, "0123456789") {
+		return true
+	}
+	for _, w := range russian.Words(text) {
+		if russian.IsNumeral(w.Text) {
+			return true
 		}
 	}
 	return false
 }
+
+func isQuestion(s string) bool { return strings.HasSuffix(strings.TrimRight(s, " »\""), "?") }
 
 func speakerMatches(speaker string, match func(string) bool) bool {
 	for _, w := range russian.Words(speaker) {

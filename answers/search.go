@@ -12,13 +12,6 @@ import (
 )
 
 const (
-	// minCoverage is the share of a question's weight (rare words weigh
-	// more) that a sentence must match to count as an answer. Below it the
-	// corpus is taken to have nothing on the question.
-	minCoverage = 0.5
-	// minCoverageMulti is the lower bar for a sentence that matches two or
-	// more distinct words of the question.
-	minCoverageMulti = 0.3
 	// minRelative drops results far weaker than the best one.
 	minRelative = 0.35
 	maxResults  = 5
@@ -26,54 +19,26 @@ const (
 	maxWords    = 40
 )
 
-// questionWords are words of asking, not of the topic: they never drive
-// ranking ("Что Блинкен сказал о санкциях?" searches Блинкен, санкциях).
-var questionWords = wordSet(`что чем чего чему кто кого кому кем ком когда где куда откуда какой какая какое
-какие каких каким какими какую каком какова каков каковы как сколько почему зачем отчего ли чей чья чье чьи
-который которая которое которые которых скажи скажите расскажи расскажите подскажи подскажите покажи покажите
-найди найдите пожалуйста сказал сказала сказали говорил говорила говорили говорится известно знаешь знаете
-можешь можете бот вопрос ответь ответьте есть было был была были будет будут это этот эта эти об о про ну же
-хочу узнать интересно правда`)
-
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
-
-// contentWords keeps the words of a question that say what it is about.
-func contentWords(q string) []string {
-	var out []string
-	for _, w := range russian.Words(q) {
-		if questionWords[russian.FoldWord(w.Text)] {
-			continue
-		}
-		out = append(out, w.Text)
-		if len(out) == maxWords {
-			break
-		}
-	}
-	return out
-}
-
-func (s *Service) search(ctx context.Context, q string) Reply {
-	words := contentWords(q)
-	if len(words) == 0 {
+func (s *Service) search(ctx context.Context, text string) Reply {
+	q := readQuestion(text)
+	if len(q.content) == 0 {
 		return s.notFound("В вопросе нет слов, по которым можно искать.")
 	}
-	hits, err := s.lib.Search(ctx, words, 40)
+	found, err := s.lib.Search(ctx, q.content, 40)
 	if err != nil {
 		return s.fail("search", err)
 	}
 	corpus := s.lib.Corpus()
-	match := s.lib.Matcher(words)
-	rerank(hits, q, match, corpus)
+	match := s.lib.Matcher(q.content)
+	hits := found.Hits
+	s.rerank(hits, q, match, corpus)
 	var chosen []index.Hit
 	top := 0.0
-	for _, h := range hits {
-		if h.Coverage < minCoverage && (len(h.Matched) < 2 || h.Coverage < minCoverageMulti) {
+	for i, h := range hits {
+		if answerability(q, found, hits, i) < minAnswerable {
+			if i == 0 {
+				break // the best candidate is no answer: the corpus has none
+			}
 			continue
 		}
 		if top == 0 {
@@ -95,7 +60,7 @@ func (s *Service) search(ctx context.Context, q string) Reply {
 	seen := map[string]bool{}
 	for _, h := range chosen {
 		a := corpus.Article(h.Doc)
-		ex, spans, qi := excerpt(a, h.Sentence, match)
+		ex, spans, qi := s.excerpt(a, h.Sentence, q, match)
 		if seen[ex] {
 			continue
 		}
@@ -160,41 +125,16 @@ func quoteLine(q *Quote) string {
 	return "Цитата: " + q.Speaker
 }
 
-// excerpt returns the sentence si of a, with one neighbour when the
-// neighbour also matches the question and both fit in maxExcerpt runes; the
-// same text as styled spans (matched words marked); and the index of a
-// quotation the excerpt holds, or -1.
-func excerpt(a *index.Article, si int, match func(string) bool) (string, []Span, int) {
+// excerpt returns the sentence si of a with at most one neighbour, chosen
+// by what the question asks for; the same text as styled spans (matched
+// words marked); and the index of a quotation the excerpt holds, or -1.
+func (s *Service) excerpt(a *index.Article, si int, q question, match func(string) bool) (string, []Span, int) {
 	sents := []int{si}
-	s := a.Sentences[si].Text
-	n := utf8.RuneCountInString(s)
-	best, bestMatches := -1, 0
-	for _, nb := range []int{si - 1, si + 1} {
-		if nb < 0 || nb >= len(a.Sentences) {
-			continue
-		}
-		t := a.Sentences[nb].Text
-		if n+1+utf8.RuneCountInString(t) > maxExcerpt || isQuestion(t) {
-			continue
-		}
-		m := 0
-		for _, w := range russian.Words(t) {
-			if match(w.Text) {
-				m++
-			}
-		}
-		if m > bestMatches {
-			best, bestMatches = nb, m
-		}
-	}
-	if best < 0 && si > 0 && isAnaphoric(s) && n+1+utf8.RuneCountInString(a.Sentences[si-1].Text) <= maxExcerpt {
-		best = si - 1 // "Об этом сообщается…" needs what "этом" is
-	}
-	if best >= 0 {
-		if best < si {
-			sents = []int{best, si}
+	if nb := s.partner(a, si, q, match); nb >= 0 {
+		if nb < si {
+			sents = []int{nb, si}
 		} else {
-			sents = []int{si, best}
+			sents = []int{si, nb}
 		}
 	}
 	var texts []string
@@ -210,6 +150,49 @@ func excerpt(a *index.Article, si int, match func(string) bool) (string, []Span,
 		text = window(text, match, maxExcerpt)
 	}
 	return text, markSpans(text, match), qi
+}
+
+// partner picks the neighbour sentence that completes the excerpt of
+// sentence si, or -1: the one with the kind of answer the question asks for
+// when si lacks it; else the one sharing most question words; else the
+// previous one when si opens with an anaphor ("Об этом…"); else the next
+// one in the paragraph, where an answer most often continues.
+func (s *Service) partner(a *index.Article, si int, q question, match func(string) bool) int {
+	n := utf8.RuneCountInString(a.Sentences[si].Text)
+	fits := func(nb int) bool {
+		if nb < 0 || nb >= len(a.Sentences) {
+			return false
+		}
+		t := a.Sentences[nb].Text
+		return n+1+utf8.RuneCountInString(t) <= maxExcerpt && !isQuestion(t)
+	}
+	if nb := s.answerTypeNear(q.asks, a, si); nb >= 0 && fits(nb) {
+		return nb
+	}
+	best, bestMatches := -1, 0
+	for _, nb := range []int{si - 1, si + 1} {
+		if !fits(nb) {
+			continue
+		}
+		m := 0
+		for _, w := range russian.Words(a.Sentences[nb].Text) {
+			if match(w.Text) {
+				m++
+			}
+		}
+		if m > bestMatches {
+			best, bestMatches = nb, m
+		}
+	}
+	switch {
+	case best >= 0:
+		return best
+	case si > 0 && isAnaphoric(a.Sentences[si].Text) && fits(si-1):
+		return si - 1
+	case fits(si+1) && a.Sentences[si+1].Para == a.Sentences[si].Para:
+		return si + 1
+	}
+	return -1
 }
 
 // window cuts a long sentence to max runes around its first matched word.

@@ -11,11 +11,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/corpusbot/corpusbot/index"
+	"github.com/corpusbot/corpusbot/index/russian"
 )
 
 // Library is what answers needs from the index.
 type Library interface {
-	Search(ctx context.Context, words []string, limit int) ([]index.Hit, error)
+	Search(ctx context.Context, words []string, limit int) (index.Results, error)
 	Matcher(words []string) func(word string) bool
 	Corpus() *index.Corpus
 	People() *index.People
@@ -27,8 +28,9 @@ const MaxQuestionRunes = 1000
 
 // Service answers messages from one corpus.
 type Service struct {
-	lib Library
-	log *slog.Logger
+	lib   Library
+	log   *slog.Logger
+	dates *russian.DateFinder
 }
 
 // New returns a Service over lib.
@@ -36,7 +38,7 @@ func New(lib Library, log *slog.Logger) *Service {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Service{lib: lib, log: log}
+	return &Service{lib: lib, log: log, dates: russian.NewDateFinder()}
 }
 
 // Command is a parsed "/name args" message.

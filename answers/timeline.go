@@ -90,7 +90,7 @@ func (s *Service) filterEvents(events []index.Event, topic string) []index.Event
 		}
 		return out
 	}
-	words := contentWords(topic)
+	words := readQuestion(topic).content
 	if len(words) == 0 {
 		return nil
 	}

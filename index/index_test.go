@@ -150,10 +150,11 @@ func TestSearchNameForms(t *testing.T) {
 		{[]string{"Будапештской", "конвенции"}, "Будапештской"},
 	}
 	for _, tt := range tests {
-		hits, err := ix.Search(context.Background(), tt.words, 3)
+		res, err := ix.Search(context.Background(), tt.words, 3)
 		if err != nil {
 			t.Fatal(err)
 		}
+		hits := res.Hits
 		if len(hits) == 0 {
 			t.Errorf("%v: no hits", tt.words)
 			continue
@@ -212,11 +213,11 @@ func TestOnDiskIndexReusesUnchangedArticles(t *testing.T) {
 		t.Fatalf("after changes: %+v", st)
 	}
 	for words, want := range map[string]int{"Москву": 0, "Душанбе": 1, "Астане": 0, "Ташкент": 1} {
-		hits, err := ix.Search(context.Background(), []string{words}, 5)
+		res, err := ix.Search(context.Background(), []string{words}, 5)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(hits) != want {
+		if hits := res.Hits; len(hits) != want {
 			t.Errorf("%s: %d hits, want %d (stale or missing passages)", words, len(hits), want)
 		}
 	}
@@ -233,7 +234,8 @@ func Example() {
 		return
 	}
 	defer ix.Close()
-	hits, _ := ix.Search(context.Background(), []string{"Блинкеном", "Акорда"}, 1)
+	res, _ := ix.Search(context.Background(), []string{"Блинкеном", "Акорда"}, 1)
+	hits := res.Hits
 	a := ix.Corpus().Article(hits[0].Doc)
 	fmt.Println(a.Source, a.Published.ISO(), a.Sentences[hits[0].Sentence].Text)
 	// Output: ТАСС --02-28 Президент Касым-Жомарт Токаев принял Энтони Блинкена в Акорде.

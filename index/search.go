@@ -13,13 +13,38 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// Hit is one sentence that matches a query.
+// Hit is one sentence that matches a query, with the evidence for it: how
+// much of the query the sentence itself matches, and how much its window
+// (the sentence, its neighbours and its article's title) matches.
 type Hit struct {
 	Doc      string
 	Sentence int      // index into the article's Sentences
 	Score    float64  // BM25 weighted by coverage
 	Coverage float64  // share of the query's weight this sentence matches, 0..1
-	Matched  []string // the query words it matches
+	Window   float64  // share of the query's weight its window matches, 0..1
+	Article  float64  // share of the query's weight its article matches among the candidates, 0..1
+	Phrases  float64  // share of the query's adjacent word pairs found near each other in the sentence, 0..1
+	Matched  []string // the query words the sentence matches
+	InWindow []string // the query words its window matches (a superset of Matched)
+	Evidence []Match  // per query term, in the order of Results.Terms
+}
+
+// Match is how strongly a hit matches one query term, 0..1: in the sentence
+// itself (1 the stem, less for a prefix or a typo) and in its window.
+type Match struct{ Sentence, Window float64 }
+
+// Term is one query word as the index sees it.
+type Term struct {
+	Word  string  // as the question wrote it
+	IDF   float64 // BM25 inverse document frequency over passages
+	Known bool    // the corpus has it (its stem or its prefix)
+}
+
+// Results are the hits of a query, best first, and the query's terms.
+type Results struct {
+	Terms    []Term
+	Hits     []Hit
+	Passages int // passages in the index, the base of the terms' IDF
 }
 
 // term is one query word after analysis.
@@ -28,19 +53,31 @@ type term struct {
 	stem   string // Snowball stem, text field
 	prefix string // five-rune prefix, prefix field
 	fuzzy  bool   // not in the corpus: matched with one edit
+	known  bool
 	idf    float64
 }
+
+// Window weights: a word met only in a neighbour sentence or in the title
+// counts for less than one in the sentence itself.
+const (
+	neighbourStrength = 0.8
+	titleStrength     = 0.8
+)
 
 // Search finds the sentences that best match words (the content words of a
 // question; the caller drops question words). Words are never parsed as
 // query syntax. Hits come best first, at most limit of them.
-func (ix *Index) Search(ctx context.Context, words []string, limit int) ([]Hit, error) {
-	terms, err := ix.analyzeQuery(ctx, words)
+func (ix *Index) Search(ctx context.Context, words []string, limit int) (Results, error) {
+	terms, n, err := ix.analyzeQuery(ctx, words)
 	if err != nil {
-		return nil, err
+		return Results{}, err
+	}
+	out := Results{Passages: n}
+	for _, t := range terms {
+		out.Terms = append(out.Terms, Term{Word: t.word, IDF: t.idf, Known: t.known})
 	}
 	if len(terms) == 0 || limit <= 0 {
-		return nil, nil
+		return out, nil
 	}
 	var subs []query.Query
 	for _, t := range terms {
@@ -67,7 +104,7 @@ func (ix *Index) Search(ctx context.Context, words []string, limit int) ([]Hit, 
 	req.IncludeLocations = true
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return out, fmt.Errorf("search: %w", err)
 	}
 	var total float64
 	for _, t := range terms {
@@ -80,31 +117,103 @@ func (ix *Index) Search(ctx context.Context, words []string, limit int) ([]Hit, 
 			continue
 		}
 		hit := Hit{Doc: doc, Sentence: si}
-		var got float64
+		var got, win float64
 		for _, t := range terms {
 			m := matchStrength(t, h.Locations)
-			if m > 0 {
-				got += m * t.idf
-				if m >= 0.7 {
-					hit.Matched = append(hit.Matched, t.word)
-				}
+			w := math.Max(m, windowStrength(t, h.Locations))
+			got += m * t.idf
+			win += w * t.idf
+			hit.Evidence = append(hit.Evidence, Match{Sentence: m, Window: w})
+			if m >= 0.7 {
+				hit.Matched = append(hit.Matched, t.word)
+			}
+			if w >= 0.7 {
+				hit.InWindow = append(hit.InWindow, t.word)
 			}
 		}
+		hit.Phrases = phraseShare(terms, h.Locations)
 		if total > 0 {
 			hit.Coverage = got / total
+			hit.Window = win / total
 		}
 		hit.Score = h.Score * (0.25 + hit.Coverage)
 		hits = append(hits, hit)
 	}
+	articleCoverage(hits, terms, total)
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
-	return hits, nil
+	out.Hits = hits
+	return out, nil
 }
 
-// matchStrength says how well a hit's term locations match t: 1 for the
-// stem in the sentence, less for a prefix, a one-edit or a neighbour match.
+// phraseGap is how far apart (in words, stop words included) two words
+// adjacent in the question may stand in a sentence to count as a phrase.
+const phraseGap = 3
+
+// phraseShare returns the share of the query's adjacent term pairs whose
+// words stand within phraseGap of each other in the sentence.
+func phraseShare(terms []term, loc search.FieldTermLocationMap) float64 {
+	if len(terms) < 2 {
+		return 0
+	}
+	pos := func(t term) []uint64 {
+		var ps []uint64
+		for _, l := range loc[fieldText][t.stem] {
+			ps = append(ps, l.Pos)
+		}
+		for _, l := range loc[fieldPrefix][t.prefix] {
+			ps = append(ps, l.Pos)
+		}
+		return ps
+	}
+	near := 0
+	prev := pos(terms[0])
+	for _, t := range terms[1:] {
+		cur := pos(t)
+	pair:
+		for _, a := range prev {
+			for _, b := range cur {
+				if a != b && (a < b && b-a <= phraseGap || b < a && a-b <= phraseGap) {
+					near++
+					break pair
+				}
+			}
+		}
+		prev = cur
+	}
+	return float64(near) / float64(len(terms)-1)
+}
+
+// articleCoverage sets each hit's Article: the query weight that any
+// candidate sentence of the same article (or its window) matches.
+func articleCoverage(hits []Hit, terms []term, total float64) {
+	if total == 0 {
+		return
+	}
+	best := map[string][]float64{}
+	for _, h := range hits {
+		b := best[h.Doc]
+		if b == nil {
+			b = make([]float64, len(terms))
+			best[h.Doc] = b
+		}
+		for i, e := range h.Evidence {
+			b[i] = math.Max(b[i], e.Window)
+		}
+	}
+	for i := range hits {
+		var got float64
+		for k, m := range best[hits[i].Doc] {
+			got += m * terms[k].idf
+		}
+		hits[i].Article = got / total
+	}
+}
+
+// matchStrength says how well a sentence matches t: 1 for the stem, less
+// for a prefix or a one-edit match.
 func matchStrength(t term, loc search.FieldTermLocationMap) float64 {
 	if len(loc[fieldText][t.stem]) > 0 {
 		return 1
@@ -115,17 +224,24 @@ func matchStrength(t term, loc search.FieldTermLocationMap) float64 {
 	if t.fuzzy {
 		for got := range loc[fieldText] {
 			if editDistanceAtMost1(got, t.stem) {
-				return 0.75
+				return 0.6 // a likely typo, but never proof that the word is there
 			}
 		}
 	}
+	return 0
+}
+
+// windowStrength says how well the sentence's neighbours or its article's
+// title match t.
+func windowStrength(t term, loc search.FieldTermLocationMap) float64 {
+	var s float64
 	if len(loc[fieldContext][t.stem]) > 0 {
-		return 0.35
+		s = neighbourStrength
 	}
 	if len(loc[fieldTitle][t.stem]) > 0 {
-		return 0.5 // the article is about it, the sentence need not repeat it
+		s = math.Max(s, titleStrength)
 	}
-	return 0
+	return s
 }
 
 func termQuery(field, t string, boost float64) query.Query {
@@ -136,15 +252,15 @@ func termQuery(field, t string, boost float64) query.Query {
 }
 
 // analyzeQuery turns words into distinct search terms with their weights.
-func (ix *Index) analyzeQuery(ctx context.Context, words []string) ([]term, error) {
+func (ix *Index) analyzeQuery(ctx context.Context, words []string) ([]term, int, error) {
 	text := ix.analyzer(textAnalyzer)
 	pre := ix.analyzer(prefixAnalyzer)
 	if text == nil || pre == nil {
-		return nil, fmt.Errorf("analyzers missing from mapping")
+		return nil, 0, fmt.Errorf("analyzers missing from mapping")
 	}
 	n, err := ix.bleve.DocCount()
 	if err != nil {
-		return nil, fmt.Errorf("count passages: %w", err)
+		return nil, 0, fmt.Errorf("count passages: %w", err)
 	}
 	seen := map[string]bool{}
 	var out []term
@@ -162,14 +278,15 @@ func (ix *Index) analyzeQuery(ctx context.Context, words []string) ([]term, erro
 			}
 			df, err := ix.count(ctx, fieldText, t.stem)
 			if err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			if df == 0 {
 				if df, err = ix.count(ctx, fieldPrefix, t.prefix); err != nil {
-					return nil, err
+					return nil, 0, err
 				}
 				t.fuzzy = df == 0 && utf8.RuneCountInString(t.stem) >= 4
 			}
+			t.known = df > 0
 			// a word the corpus lacks weighs like the rarest word it has:
 			// it may be a paraphrase as well as the topic of another corpus
 			if df == 0 {
@@ -179,7 +296,7 @@ func (ix *Index) analyzeQuery(ctx context.Context, words []string) ([]term, erro
 			out = append(out, t)
 		}
 	}
-	return out, nil
+	return out, int(n), nil
 }
 
 func (ix *Index) analyzer(name string) analysis.Analyzer {

@@ -92,8 +92,9 @@ func IsUpperStart(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// CleanText prepares raw article text: it drops a byte-order mark, control
-// and zero-width characters and soft hyphens, turns exotic spaces into plain
+// CleanText prepares raw article text (and questions): it drops a
+// byte-order mark, control, format and zero-width characters, soft hyphens
+// and stress marks («Бори́с» is «Борис»), turns exotic spaces into plain
 // ones, composes decomposed й and ё, and unifies line ends. Invalid UTF-8 is
 // replaced with U+FFFD, so the result is always valid.
 func CleanText(s string) string {
@@ -104,8 +105,8 @@ func CleanText(s string) string {
 	var prev rune = -1
 	for _, r := range s {
 		switch {
-		case r == '\uFEFF' || r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\u2060' || r == '\u00AD':
-			continue
+		case r == '\u0301' || r == '\u0300' || r == '\u00AD' || unicode.Is(unicode.Cf, r):
+			continue // stress marks, soft hyphens, zero-width and other invisible characters
 		case r == '\r':
 			r = '\n'
 		case r == '\t' || r == '\u00A0' || r == '\u202F' || r == '\u2007' || (r >= '\u2000' && r <= '\u200A') || r == '\u3000':

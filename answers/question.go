@@ -1,0 +1,111 @@
+package answers
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/corpusbot/corpusbot/index/russian"
+)
+
+// question is a free-text message read once: every step of answering (the
+// search, the rerank, the answerability decision, the excerpt) reads this
+// value instead of splitting and folding the text again.
+type question struct {
+	text    string          // the message, cleaned (stress marks and invisible characters removed)
+	words   []russian.Word  // every word of text
+	content []string        // the words that say what it is about (no question words), at most maxWords
+	names   []string        // capitalised words and acronyms past a question word: people, places, bodies
+	years   []int           // four-digit years it names
+	asks    intent          // what kind of answer it asks for
+	folded  map[string]bool // folded forms of content, for quick look-up
+}
+
+// intent is what kind of answer a question asks for, read from its
+// question words: a date, a person, a number, a place or someone's words.
+type intent struct {
+	date, person, number, place, speech bool
+}
+
+// any reports whether the question asks for a particular kind of answer.
+func (in intent) any() bool { return in.date || in.person || in.number || in.place || in.speech }
+
+// questionWords are words of asking, not of the topic: they never drive
+// ranking ("Что Блинкен сказал о санкциях?" searches Блинкен, санкциях).
+var questionWords = wordSet(`что чем чего чему кто кого кому кем ком когда где куда откуда какой какая какое
+какие каких каким какими какую каком какова каково каков каковы как насколько назовите назови перечислите
+перечисли опишите опиши объясните объясни сколько почему зачем отчего ли чей чья чье чьи
+чьей чьим чьих который которая которое которые которых которым скажи скажите расскажи расскажите подскажи
+подскажите покажи покажите найди найдите пожалуйста сказал сказала сказали говорил говорила говорили говорится
+известно знаешь знаете можешь можете бот вопрос ответь ответьте есть было был была были будет будут это этот
+эта эти об о про ну же хочу узнать интересно правда`)
+
+// speechWords ask for someone's words ("Что сказал Блинкен?").
+var speechWords = wordSet(`сказал сказала сказали говорил говорила говорили заявил заявила заявили назвал назвала
+назвали называет считает думает ответил ответила отметил отметила подчеркнул подчеркнула пообещал обещал
+прокомментировал прокомментировала сообщил сообщила мнение словам`)
+
+// dateNouns after «какой/каком/какого» ask for a date ("В каком году…").
+var dateNouns = wordSet("году года год числа число месяце месяца дату день дня веке века десятилетии")
+
+var yearRe = regexp.MustCompile(`(?:^|[^\d])((?:1[0-9]|20)\d{2})(?:[^\d]|$)`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// readQuestion reads a free-text message once.
+func readQuestion(text string) question {
+	q := question{text: russian.CleanText(text), folded: map[string]bool{}}
+	q.words = russian.Words(q.text)
+	for i, w := range q.words {
+		f := russian.FoldWord(w.Text)
+		q.readIntent(f, i)
+		if questionWords[f] {
+			continue
+		}
+		if len(q.content) < maxWords {
+			q.content = append(q.content, w.Text)
+			q.folded[f] = true
+		}
+		if isName(w.Text) && (i > 0 || russian.IsAllUpper(w.Text)) { // a first word is capitalised anyway
+			q.names = append(q.names, w.Text)
+		}
+	}
+	for _, m := range yearRe.FindAllStringSubmatch(q.text, -1) {
+		if y, err := strconv.Atoi(m[1]); err == nil {
+			q.years = append(q.years, y)
+		}
+	}
+	return q
+}
+
+// readIntent notes what the i-th word (folded f) says the question asks for.
+func (q *question) readIntent(f string, i int) {
+	switch f {
+	case "когда":
+		q.asks.date = true
+	case "кто", "кого", "кому", "кем", "чей", "чья", "чье", "чьи", "чьей", "чьим", "чьих":
+		q.asks.person = true
+	case "сколько":
+		q.asks.number = true
+	case "где", "куда", "откуда":
+		q.asks.place = true
+	case "каком", "какого", "какой", "какие", "какую", "какая", "какое":
+		if i+1 < len(q.words) && dateNouns[russian.FoldWord(q.words[i+1].Text)] {
+			q.asks.date = true
+		}
+	}
+	if speechWords[f] {
+		q.asks.speech = true
+	}
+}
+
+// isName reports whether w is written as a name: capitalised or an acronym.
+func isName(w string) bool {
+	return russian.IsCapitalized(w) || russian.IsAllUpper(w) && len([]rune(w)) >= 2
+}
