@@ -66,6 +66,12 @@ func TestSentences(t *testing.T) {
 		{"decimal", "Рост 1.5 процента. Да.", []string{"Рост 1.5 процента.", "Да."}},
 		{"г. before a city", "Встреча прошла в г. Астана. Далее.", []string{"Встреча прошла в г. Астана.", "Далее."}},
 		{"lower after dot", "Было т.е. сказано. Итог.", []string{"Было т.е. сказано.", "Итог."}},
+		{"ум. before a year", "Иван Бунин (ум. 1953) писал прозу. Далее.", []string{"Иван Бунин (ум. 1953) писал прозу.", "Далее."}},
+		{"род. before a place", "Поэт (род. В Одессе) приехал. Далее.", []string{"Поэт (род. В Одессе) приехал.", "Далее."}},
+		{"т. н. before a name", "Началась т. н. Пражская весна. Далее.", []string{"Началась т. н. Пражская весна.", "Далее."}},
+		{"им. before a name", "Театр им. Вахтангова открылся. Далее.", []string{"Театр им. Вахтангова открылся.", "Далее."}},
+		{"лат. before a term", "Гребневики (лат. Ctenophora) живут в море. Далее.", []string{"Гребневики (лат. Ctenophora) живут в море.", "Далее."}},
+		{"sentence end still ends", "Он умер. Его похоронили.", []string{"Он умер.", "Его похоронили."}},
 		{"unclosed quote does not swallow", "«Начало. " + strings.Repeat("Слово слово слово. ", 60) + "Конец.", nil},
 	}
 	for _, tt := range tests {
@@ -179,5 +185,38 @@ func TestWordsKeepHyphenatedNames(t *testing.T) {
 	want := "Касым-Жомарт|Токаев|пресс-секретарь|11|12|ноября|C5|1"
 	if strings.Join(got, "|") != want {
 		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+func TestCleanTextFoldsInvisibleAndStress(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Бори\u0301с Пастерна\u0301к", "Борис Пастернак"},    // acute stress marks
+		{"зе\u0300мли", "земли"},                              // grave stress mark
+		{"Блин\u00adкен", "Блинкен"},                          // soft hyphen
+		{"Ток\u200bаев", "Токаев"},                            // zero-width space
+		{"\ufeffАстана", "Астана"},                            // byte-order mark
+		{"сло\u200eво", "слово"},                              // left-to-right mark (format character)
+		{"и\u0306од", "йод"},                                  // decomposed й
+		{"е\u0308лка", "ёлка"},                                // decomposed ё
+		{"Нур-Султан\u00a0— столица", "Нур-Султан — столица"}, // no-break space
+		{"«C5+1»", "«C5+1»"},                                  // visible text unchanged
+	}
+	for _, tt := range tests {
+		if got := CleanText(tt.in); got != tt.want {
+			t.Errorf("CleanText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestIsNumeral(t *testing.T) {
+	for _, w := range []string{"четыре", "четырьмя", "Два", "двумя", "пятнадцати", "двадцать", "сорока", "сто", "тысячу", "миллионов", "полтора", "несколько", "семьсот"} {
+		if !IsNumeral(w) {
+			t.Errorf("IsNumeral(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"стоит", "семья", "пятно", "тысячелетие", "сотрудник", "дважды", "Четверг"} {
+		if IsNumeral(w) {
+			t.Errorf("IsNumeral(%q) = true", w)
+		}
 	}
 }
