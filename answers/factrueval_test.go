@@ -14,7 +14,7 @@ import (
 	"github.com/corpusbot/corpusbot/index/russian"
 )
 
-// factPerson is one annotated person of testdata/factrueval-dev.
+// factPerson is one annotated person of ../shared/bench/factrueval-dev.
 type factPerson struct {
 	First       string   `json:"first"`
 	Last        string   `json:"last"`
@@ -50,11 +50,12 @@ func positionStem(p string) string {
 }
 
 // TestFactRuEval measures /who on 122 annotated news texts nobody here
-// wrote and prints the three figures of the README:
+// wrote (public data read from ../shared/bench, never copied into the
+// project) and prints the three figures of the README:
 //
 //	go test ./answers -run TestFactRuEval -v
 func TestFactRuEval(t *testing.T) {
-	dir := "../testdata/factrueval-dev"
+	dir := answers.BenchDir(t, "factrueval-dev")
 	ix, err := index.Open(context.Background(), os.DirFS(dir+"/corpus"), index.Options{}, nil)
 	if err != nil {
 		t.Fatal(err)

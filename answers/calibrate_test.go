@@ -1,0 +1,129 @@
+package answers
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/corpusbot/corpusbot/index"
+)
+
+// TestCalibrateAnswerability refits answerWeights and shows the trade-off
+// behind minAnswerable. It needs the public data beside the checkout and
+// takes a minute, so it runs only when asked:
+//
+//	CORPUSBOT_CALIBRATE=1 go test ./answers -run TestCalibrateAnswerability -v
+//
+// Held-out folds: the xquad-ru articles are split in two halves; each half
+// is indexed with nerel/train's news texts as distractors, and the other
+// half's questions are asked as off-corpus ones. The top reranked hit of
+// each question gives one example: answerable or not.
+func TestCalibrateAnswerability(t *testing.T) {
+	if os.Getenv("CORPUSBOT_CALIBRATE") == "" {
+		t.Skip("set CORPUSBOT_CALIBRATE=1 to refit the answerability model")
+	}
+	xq, nerel := BenchDir(t, "xquad-ru"), BenchDir(t, "nerel")
+	rows := ReadQARows(t, xq+"/questions.jsonl")
+	article := func(doc string) string { return doc[:max(0, strings.LastIndexByte(doc, '_'))] }
+	var xs [][]float64
+	var ys []float64
+	for fold := 0; fold < 2; fold++ {
+		seen := map[string]int{}
+		keep := func(name string) bool {
+			a := article(strings.TrimSuffix(name, ".txt"))
+			if !strings.HasPrefix(name, "xq_") {
+				return true
+			}
+			if _, ok := seen[a]; !ok {
+				seen[a] = len(seen)
+			}
+			return seen[a]%2 == fold
+		}
+		ix, err := index.Open(context.Background(), CorpusOf(t, keep, xq+"/corpus", nerel+"/train"), index.Options{}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := New(ix, nil)
+		for _, r := range rows {
+			q := readQuestion(r.Q)
+			found, err := ix.Search(context.Background(), q.content, 40)
+			if err != nil || len(found.Hits) == 0 {
+				continue
+			}
+			s.rerank(found.Hits, q, ix.Matcher(q.content), ix.Corpus())
+			f := features(q, found, found.Hits, 0)
+			xs = append(xs, append(f[:], 1))
+			y := 0.0
+			if len(r.Docs) > 0 && ix.Corpus().Article(r.Docs[0]) != nil {
+				y = 1
+			}
+			ys = append(ys, y)
+		}
+		ix.Close()
+	}
+	w := fitLogistic(xs, ys, 400, 0.5, 0.01)
+	t.Logf("weights %v bias %.2f (%d examples)", roundAll(w[:len(w)-1]), w[len(w)-1], len(xs))
+	for _, th := range []float64{0.15, 0.2, 0.25, 0.3} {
+		var pos, posDeclined, neg, negDeclined int
+		for i, x := range xs {
+			declined := sigmoid(dot(w, x)) < th
+			if ys[i] == 1 {
+				pos++
+				if declined {
+					posDeclined++
+				}
+			} else {
+				neg++
+				if declined {
+					negDeclined++
+				}
+			}
+		}
+		t.Logf("threshold %.2f: answerable declined %.3f, off-corpus declined %.3f", th,
+			float64(posDeclined)/float64(pos), float64(negDeclined)/float64(neg))
+	}
+}
+
+// fitLogistic fits logistic regression by batch gradient descent with L2
+// on every weight but the last (the bias).
+func fitLogistic(xs [][]float64, ys []float64, epochs int, rate, l2 float64) []float64 {
+	w := make([]float64, len(xs[0]))
+	for e := 0; e < epochs; e++ {
+		g := make([]float64, len(w))
+		for i, x := range xs {
+			d := sigmoid(dot(w, x)) - ys[i]
+			for k := range w {
+				g[k] += d * x[k]
+			}
+		}
+		for k := range w {
+			reg := l2 * w[k]
+			if k == len(w)-1 {
+				reg = 0
+			}
+			w[k] -= rate * (g[k]/float64(len(xs)) + reg)
+		}
+	}
+	return w
+}
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+func dot(a, b []float64) float64 {
+	var s float64
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+func roundAll(xs []float64) string {
+	var b strings.Builder
+	for _, x := range xs {
+		fmt.Fprintf(&b, "%.2f ", x)
+	}
+	return strings.TrimSpace(b.String())
+}
