@@ -1,10 +1,7 @@
 package answers_test
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
@@ -13,34 +10,10 @@ import (
 	"github.com/corpusbot/corpusbot/seeds"
 )
 
-type evalRow struct {
-	ID     string   `json:"id"`
-	Q      string   `json:"q"`
-	Docs   []string `json:"docs"`
-	Expect []string `json:"expect"`
-}
+// evalRow is one question of a QA sample with its gold articles and answers.
+type evalRow = answers.QARow
 
-func readRows(t *testing.T, path string) []evalRow {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var rows []evalRow
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var r evalRow
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatal(err)
-		}
-		rows = append(rows, r)
-	}
-	return rows
-}
+func readRows(t *testing.T, path string) []evalRow { return answers.ReadQARows(t, path) }
 
 // norm compares as the evaluation does: case-insensitive, ё = е, Latin c = Cyrillic с.
 func norm(s string) string {
