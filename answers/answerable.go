@@ -31,6 +31,22 @@ const (
 	marginRank    = 9 // the candidate whose score stands for chance
 )
 
+// matchedStrength is the evidence at which a term counts as matched: a
+// stem or prefix in the sentence, or the stem in a neighbour or the title.
+const matchedStrength = 0.7
+
+// missedNames returns the names of q that are query terms and that h's
+// window does not match.
+func missedNames(q question, terms []index.Term, h index.Hit) []string {
+	var out []string
+	for k, t := range terms {
+		if k < len(h.Evidence) && h.Evidence[k].Window < matchedStrength && contains(q.names, t.Word) {
+			out = append(out, t.Word)
+		}
+	}
+	return out
+}
+
 // answerability returns the probability that hit i of hits (reranked, best
 // first) answers q.
 func answerability(q question, found index.Results, hits []index.Hit, i int) float64 {
@@ -44,18 +60,13 @@ func answerability(q question, found index.Results, hits []index.Hit, i int) flo
 
 func features(q question, found index.Results, hits []index.Hit, i int) [len(answerWeights)]float64 {
 	h := hits[i]
-	var unknown, names float64
+	var unknown float64
 	for k, t := range found.Terms {
-		if k >= len(h.Evidence) || h.Evidence[k].Window >= 0.7 {
-			continue
-		}
-		if !t.Known {
+		if k < len(h.Evidence) && h.Evidence[k].Window < matchedStrength && !t.Known {
 			unknown++
 		}
-		if contains(q.names, t.Word) {
-			names++
-		}
 	}
+	names := float64(len(missedNames(q, found.Terms, h)))
 	// with fewer than ten candidates the chance level is poorly known (a
 	// tiny corpus): the margin counts in proportion
 	var margin float64

@@ -53,7 +53,7 @@ func TestCalibrateAnswerability(t *testing.T) {
 			if err != nil || len(found.Hits) == 0 {
 				continue
 			}
-			s.rerank(found.Hits, q, ix.Matcher(q.content), ix.Corpus())
+			s.rerank(found.Hits, found.Terms, q, ix.Matcher(q.content), ix.Corpus())
 			f := features(q, found, found.Hits, 0)
 			xs = append(xs, append(f[:], 1))
 			y := 0.0

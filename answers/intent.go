@@ -22,7 +22,7 @@ const (
 )
 
 // rerank applies the question's intent to the hits and re-sorts them.
-func (s *Service) rerank(hits []index.Hit, q question, match func(string) bool, c *index.Corpus) {
+func (s *Service) rerank(hits []index.Hit, terms []index.Term, q question, match func(string) bool, c *index.Corpus) {
 	for i := range hits {
 		h := &hits[i]
 		a := c.Article(h.Doc)
@@ -31,10 +31,8 @@ func (s *Service) rerank(hits []index.Hit, q question, match func(string) bool, 
 		if isQuestion(sent.Text) {
 			h.Score *= questionPenalty
 		}
-		for _, n := range q.names { // each person or place the question names counts
-			if !contains(h.InWindow, n) {
-				h.Score *= namePenalty
-			}
+		for range missedNames(q, terms, *h) { // each person or place the question names counts
+			h.Score *= namePenalty
 		}
 		for _, y := range q.years {
 			if a.Published.Year == y || strings.Contains(sent.Text, strconv.Itoa(y)) {
@@ -46,11 +44,13 @@ func (s *Service) rerank(hits []index.Hit, q question, match func(string) bool, 
 		if q.asks.speech && personQuote && speakerMatches(a.Quotes[sent.Quote].Speaker, match) {
 			h.Score *= intentBoost
 		}
-		switch {
-		case s.hasAnswerType(q.asks, a, h.Sentence):
-			h.Score *= intentBoost
-		case s.answerTypeNear(q.asks, a, h.Sentence) >= 0:
-			h.Score *= (1 + intentBoost) / 2
+		if q.asks.any() {
+			switch {
+			case s.hasAnswerType(q.asks, a, h.Sentence):
+				h.Score *= intentBoost
+			case s.answerTypeNear(q.asks, a, h.Sentence) >= 0:
+				h.Score *= (1 + intentBoost) / 2
+			}
 		}
 	}
 	for i := 1; i < len(hits); i++ { // insertion sort: stable and short lists
@@ -72,10 +72,11 @@ func (s *Service) hasAnswerType(in intent, a *index.Article, si int) bool {
 		in.place && hasPlace(text)
 }
 
-// answerTypeNear returns the neighbour of sentence si (the next one first)
-// that holds the kind of answer asked for when si itself does not, or -1.
+// answerTypeNear returns the neighbour of sentence si in its paragraph (the
+// next one first) that holds the kind of answer asked for, or -1. Callers
+// ask it only when si itself lacks it.
 func (s *Service) answerTypeNear(in intent, a *index.Article, si int) int {
-	if !in.any() || s.hasAnswerType(in, a, si) {
+	if !in.any() {
 		return -1
 	}
 	for _, nb := range []int{si + 1, si - 1} {

@@ -12,13 +12,12 @@ import (
 // search, the rerank, the answerability decision, the excerpt) reads this
 // value instead of splitting and folding the text again.
 type question struct {
-	text    string          // the message, cleaned (stress marks and invisible characters removed)
-	words   []russian.Word  // every word of text
-	content []string        // the words that say what it is about (no question words), at most maxWords
-	names   []string        // capitalised words and acronyms past a question word: people, places, bodies
-	years   []int           // four-digit years it names
-	asks    intent          // what kind of answer it asks for
-	folded  map[string]bool // folded forms of content, for quick look-up
+	text    string         // the message, cleaned (stress marks and invisible characters removed)
+	words   []russian.Word // every word of text
+	content []string       // the words that say what it is about (no question words), at most maxWords
+	names   []string       // capitalised words and acronyms past a question word: people, places, bodies
+	years   []int          // four-digit years it names
+	asks    intent         // what kind of answer it asks for
 }
 
 // intent is what kind of answer a question asks for, read from its
@@ -60,7 +59,7 @@ func wordSet(s string) map[string]bool {
 
 // readQuestion reads a free-text message once.
 func readQuestion(text string) question {
-	q := question{text: russian.CleanText(text), folded: map[string]bool{}}
+	q := question{text: russian.CleanText(text)}
 	q.words = russian.Words(q.text)
 	for i, w := range q.words {
 		f := russian.FoldWord(w.Text)
@@ -70,7 +69,6 @@ func readQuestion(text string) question {
 		}
 		if len(q.content) < maxWords {
 			q.content = append(q.content, w.Text)
-			q.folded[f] = true
 		}
 		if isName(w.Text) && (i > 0 || russian.IsAllUpper(w.Text)) { // a first word is capitalised anyway
 			q.names = append(q.names, w.Text)

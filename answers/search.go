@@ -31,7 +31,7 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 	corpus := s.lib.Corpus()
 	match := s.lib.Matcher(q.content)
 	hits := found.Hits
-	s.rerank(hits, q, match, corpus)
+	s.rerank(hits, found.Terms, q, match, corpus)
 	var chosen []index.Hit
 	top := 0.0
 	for i, h := range hits {
@@ -166,8 +166,10 @@ func (s *Service) partner(a *index.Article, si int, q question, match func(strin
 		t := a.Sentences[nb].Text
 		return n+1+utf8.RuneCountInString(t) <= maxExcerpt && !isQuestion(t)
 	}
-	if nb := s.answerTypeNear(q.asks, a, si); nb >= 0 && fits(nb) {
-		return nb
+	if q.asks.any() && !s.hasAnswerType(q.asks, a, si) {
+		if nb := s.answerTypeNear(q.asks, a, si); nb >= 0 && fits(nb) {
+			return nb
+		}
 	}
 	best, bestMatches := -1, 0
 	for _, nb := range []int{si - 1, si + 1} {

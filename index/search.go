@@ -18,15 +18,13 @@ import (
 // (the sentence, its neighbours and its article's title) matches.
 type Hit struct {
 	Doc      string
-	Sentence int      // index into the article's Sentences
-	Score    float64  // BM25 weighted by coverage
-	Coverage float64  // share of the query's weight this sentence matches, 0..1
-	Window   float64  // share of the query's weight its window matches, 0..1
-	Article  float64  // share of the query's weight its article matches among the candidates, 0..1
-	Phrases  float64  // share of the query's adjacent word pairs found near each other in the sentence, 0..1
-	Matched  []string // the query words the sentence matches
-	InWindow []string // the query words its window matches (a superset of Matched)
-	Evidence []Match  // per query term, in the order of Results.Terms
+	Sentence int     // index into the article's Sentences
+	Score    float64 // BM25 weighted by coverage
+	Coverage float64 // share of the query's weight this sentence matches, 0..1
+	Window   float64 // share of the query's weight its window matches, 0..1
+	Article  float64 // share of the query's weight its article matches among the candidates, 0..1
+	Phrases  float64 // share of the query's adjacent word pairs found near each other in the sentence, 0..1
+	Evidence []Match // per query term, in the order of Results.Terms
 }
 
 // Match is how strongly a hit matches one query term, 0..1: in the sentence
@@ -42,9 +40,8 @@ type Term struct {
 
 // Results are the hits of a query, best first, and the query's terms.
 type Results struct {
-	Terms    []Term
-	Hits     []Hit
-	Passages int // passages in the index, the base of the terms' IDF
+	Terms []Term
+	Hits  []Hit
 }
 
 // term is one query word after analysis.
@@ -68,11 +65,11 @@ const (
 // question; the caller drops question words). Words are never parsed as
 // query syntax. Hits come best first, at most limit of them.
 func (ix *Index) Search(ctx context.Context, words []string, limit int) (Results, error) {
-	terms, n, err := ix.analyzeQuery(ctx, words)
+	terms, err := ix.analyzeQuery(ctx, words)
 	if err != nil {
 		return Results{}, err
 	}
-	out := Results{Passages: n}
+	var out Results
 	for _, t := range terms {
 		out.Terms = append(out.Terms, Term{Word: t.word, IDF: t.idf, Known: t.known})
 	}
@@ -124,12 +121,6 @@ func (ix *Index) Search(ctx context.Context, words []string, limit int) (Results
 			got += m * t.idf
 			win += w * t.idf
 			hit.Evidence = append(hit.Evidence, Match{Sentence: m, Window: w})
-			if m >= 0.7 {
-				hit.Matched = append(hit.Matched, t.word)
-			}
-			if w >= 0.7 {
-				hit.InWindow = append(hit.InWindow, t.word)
-			}
 		}
 		hit.Phrases = phraseShare(terms, h.Locations)
 		if total > 0 {
@@ -252,15 +243,15 @@ func termQuery(field, t string, boost float64) query.Query {
 }
 
 // analyzeQuery turns words into distinct search terms with their weights.
-func (ix *Index) analyzeQuery(ctx context.Context, words []string) ([]term, int, error) {
+func (ix *Index) analyzeQuery(ctx context.Context, words []string) ([]term, error) {
 	text := ix.analyzer(textAnalyzer)
 	pre := ix.analyzer(prefixAnalyzer)
 	if text == nil || pre == nil {
-		return nil, 0, fmt.Errorf("analyzers missing from mapping")
+		return nil, fmt.Errorf("analyzers missing from mapping")
 	}
 	n, err := ix.bleve.DocCount()
 	if err != nil {
-		return nil, 0, fmt.Errorf("count passages: %w", err)
+		return nil, fmt.Errorf("count passages: %w", err)
 	}
 	seen := map[string]bool{}
 	var out []term
@@ -278,11 +269,11 @@ func (ix *Index) analyzeQuery(ctx context.Context, words []string) ([]term, int,
 			}
 			df, err := ix.count(ctx, fieldText, t.stem)
 			if err != nil {
-				return nil, 0, err
+				return nil, err
 			}
 			if df == 0 {
 				if df, err = ix.count(ctx, fieldPrefix, t.prefix); err != nil {
-					return nil, 0, err
+					return nil, err
 				}
 				t.fuzzy = df == 0 && utf8.RuneCountInString(t.stem) >= 4
 			}
@@ -296,7 +287,7 @@ func (ix *Index) analyzeQuery(ctx context.Context, words []string) ([]term, int,
 			out = append(out, t)
 		}
 	}
-	return out, int(n), nil
+	return out, nil
 }
 
 func (ix *Index) analyzer(name string) analysis.Analyzer {
