@@ -23,6 +23,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"github.com/corpusbot/corpusbot/index/russian/tagger"
 )
 
 // schemaVersion changes whenever analysis or passage layout changes; an
@@ -94,7 +96,11 @@ func Open(ctx context.Context, fsys fs.FS, opts Options, log *slog.Logger) (*Ind
 		ix.bleve.Close()
 		return nil, err
 	}
-	ix.people = buildPeople(c)
+	model, err := tagger.Default()
+	if err != nil {
+		log.Warn("name tagger unavailable, names are found by rules alone", "err", err)
+	}
+	ix.people = buildPeople(c, model)
 	ix.events = buildEvents(c, ix.people)
 	n, _ := ix.bleve.DocCount()
 	ix.stats.Passages = int(n)

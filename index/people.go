@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/corpusbot/corpusbot/index/russian"
+	"github.com/corpusbot/corpusbot/index/russian/tagger"
 )
 
 // Person is one person of the corpus, merged across the forms and articles
@@ -100,8 +101,9 @@ var locationPreps = map[string]bool{"в": true, "во": true, "из": true, "н�
 
 // buildPeople finds, merges and names the people of the corpus and
 // attributes quotations to them.
-func buildPeople(c *Corpus) *People {
+func buildPeople(c *Corpus, model *tagger.Model) *People {
 	lower := map[string]bool{}
+	named := map[string]bool{}
 	seen := map[string]bool{}
 	placeKeys := map[string]int{}
 	for _, a := range c.Articles {
@@ -113,6 +115,9 @@ func buildPeople(c *Corpus) *People {
 					lower[russian.FoldWord(w.Text)] = true
 				} else {
 					seen[russian.NameKey(w.Text)] = true
+					if i > 0 {
+						named[russian.FoldWord(w.Text)] = true
+					}
 				}
 				if i > 0 && locationPreps[strings.ToLower(words[i-1].Text)] && russian.IsCapitalized(w.Text) {
 					placeKeys[russian.NameKey(w.Text)]++
@@ -121,6 +126,9 @@ func buildPeople(c *Corpus) *People {
 		}
 	}
 	namer := russian.NewNamer(func(w string) bool { return lower[russian.FoldWord(w)] })
+	namer.Named = func(w string) bool { return named[russian.FoldWord(w)] }
+	namer.Tagger = model
+	namer.Located = func(w string) bool { return placeKeys[russian.NameKey(w)] > 0 }
 	p := &People{byKey: map[string][]*Person{}, namer: namer, seen: seen}
 
 	per := make([][]found, len(c.Articles))

@@ -1,6 +1,12 @@
 package russian
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/corpusbot/corpusbot/index/russian/tagger"
+)
 
 // surnameSuffixes are endings of surnames in the nominative or an oblique
 // case: -ов/-ев/-ин/-ский/-енко/-ян/-дзе/-швили/-ули and their case forms.
@@ -76,4 +82,103 @@ func looksAdjective(w string) bool {
 		}
 	}
 	return false
+}
+
+// Lexicon tells the name tagger what the gazetteers and the corpus know
+// about a word; it implements tagger.Lexicon. It remembers each word's
+// classes, so it is not safe for concurrent use.
+type Lexicon struct {
+	namer *Namer
+	cache map[string]uint16
+}
+
+// Lexicon returns the namer's word knowledge for the tagger.
+func (n *Namer) Lexicon() *Lexicon {
+	if n.lex == nil {
+		n.lex = &Lexicon{namer: n, cache: map[string]uint16{}}
+	}
+	return n.lex
+}
+
+// Classes returns the gazetteer classes of w as tagger class bits.
+func (l *Lexicon) Classes(w string) uint16 {
+	if c, ok := l.cache[w]; ok {
+		return c
+	}
+	c := l.classes(w)
+	if len(l.cache) < 1<<20 {
+		l.cache[w] = c
+	}
+	return c
+}
+
+func (l *Lexicon) classes(w string) uint16 {
+	var c uint16
+	if _, ok := l.namer.LookupFirst(w); ok {
+		c |= tagger.FirstName
+	}
+	if IsRoleWord(w) {
+		c |= tagger.RoleWord
+	}
+	if IsOrganizationWord(w) {
+		c |= tagger.OrgWord
+	}
+	if IsPlace(w) {
+		c |= tagger.PlaceWord
+	}
+	if IsPatronymic(w) {
+		c |= tagger.Patronymic
+	}
+	if LooksLikeSurname(w) {
+		c |= tagger.Surnamey
+	}
+	if Month(w) != 0 {
+		c |= tagger.MonthWord
+	}
+	if looksAdjective(w) {
+		c |= tagger.Adjectival
+	}
+	if _, ok := IsSpeechVerb(w); ok {
+		c |= tagger.SpeechVerb
+	}
+	if l.namer.Common(w) {
+		c |= tagger.Common
+	}
+	if l.namer.Named(w) {
+		c |= tagger.Named
+	}
+	return c
+}
+
+// Tokens splits a sentence into the tagger's tokens, keeping each word's
+// byte span.
+func Tokens(s string) ([]tagger.Token, []Word) {
+	words := Words(s)
+	toks := make([]tagger.Token, len(words))
+	prev := 0
+	for i, w := range words {
+		toks[i] = tagger.Token{Text: w.Text, Gap: strings.Join(strings.Fields(s[prev:w.Start]), "")}
+		prev = w.End
+	}
+	return toks, words
+}
+
+// Vocabulary adds the words of text to lower (folded words seen in lower
+// case) and named (folded words seen capitalised after a sentence's first
+// word), the corpus evidence the Namer's Common and Named read.
+func Vocabulary(text string, lower, named map[string]bool) {
+	for _, p := range Paragraphs(text) {
+		para := text[p.Start:p.End]
+		for _, s := range Sentences(para) {
+			for i, w := range Words(para[s.Start:s.End]) {
+				r, _ := utf8.DecodeRuneInString(w.Text)
+				switch {
+				case unicode.IsLower(r):
+					lower[FoldWord(w.Text)] = true
+				case i > 0 && unicode.IsUpper(r):
+					named[FoldWord(w.Text)] = true
+				}
+			}
+		}
+	}
 }

@@ -3,6 +3,8 @@ package russian
 import (
 	"strings"
 	"unicode"
+
+	"github.com/corpusbot/corpusbot/index/russian/tagger"
 )
 
 // NameMention is a person named in a sentence.
@@ -19,6 +21,9 @@ type NameMention struct {
 	// Bare is a lone capitalised word: a surname only if it matches a
 	// person named in full elsewhere.
 	Bare bool
+	// Tagged is true when the trained tagger marked the words as a person's
+	// name, which is evidence beyond their shape.
+	Tagged bool
 }
 
 // Namer finds people in sentences.
@@ -29,6 +34,24 @@ type Namer struct {
 	// occurs in lower case somewhere), so a capital at the start of a
 	// sentence is not a name ("Также", "Напомним").
 	Common func(word string) bool
+	// Named reports whether a word occurs capitalised inside a sentence
+	// somewhere in the corpus, as names do.
+	Named func(word string) bool
+	// Tagger, when set, finds the names; the rules then only read them.
+	Tagger *tagger.Model
+	// Located reports whether a word stands after a preposition of place
+	// ("в", "из", "на") somewhere in the corpus; may be nil.
+	Located func(word string) bool
+	lex     *Lexicon
+}
+
+// roleWord is IsRoleWord, remembered per word.
+func (n *Namer) roleWord(w string) bool { return n.Lexicon().Classes(w)&tagger.RoleWord != 0 }
+
+// notFirst reports words that cannot be an unknown first name: places,
+// organisations, role words and the corpus's common words.
+func (n *Namer) notFirst(w string) bool {
+	return IsPlace(w) || IsOrganizationWord(w) || IsRoleWord(w) || n.Common(w) || n.Located != nil && n.Located(w)
 }
 
 // NewNamer returns a Namer; common may be nil.
@@ -37,7 +60,7 @@ func NewNamer(common func(string) bool) *Namer {
 		common = func(string) bool { return false }
 	}
 	first, maleOblique := newFirstNames()
-	return &Namer{first: first, maleOblique: maleOblique, Common: common}
+	return &Namer{first: first, maleOblique: maleOblique, Common: common, Named: func(string) bool { return false }}
 }
 
 // LookupFirst returns the nominative of a first name in any case form.
@@ -53,6 +76,14 @@ func (n *Namer) LookupFirst(w string) (FirstName, bool) {
 // Цзиньтао") and lone capitalised words (Bare), each with the role phrase
 // that precedes it ("Госсекретарь США").
 func (n *Namer) Mentions(s string) []NameMention {
+	if n.Tagger == nil {
+		return n.ruleMentions(s)
+	}
+	return n.taggedMentions(s)
+}
+
+// ruleMentions finds names by their shape and the first-name list alone.
+func (n *Namer) ruleMentions(s string) []NameMention {
 	words := Words(s)
 	var out []NameMention
 	isInit := func(k int) bool {
@@ -82,16 +113,16 @@ func (n *Namer) Mentions(s string) []NameMention {
 			i = j + 1
 			continue
 		}
-		out = append(out, n.inRun(s, words, i, j, isInit)...)
+		out = append(out, n.inRun(s, words, i, j, isInit, false)...)
 		i = j + 1
 	}
 	return out
 }
 
 // inRun finds the person in the run of name-like tokens words[i..j].
-func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool) []NameMention {
+func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool, tagged bool) []NameMention {
 	mk := func(from, to int) NameMention {
-		m := NameMention{Start: words[from].Start, End: words[to].End, Role: n.roleBefore(s, words, from)}
+		m := NameMention{Start: words[from].Start, End: words[to].End, Role: n.roleBefore(s, words, from), Tagged: tagged}
 		if m.Role == "" {
 			m.Role = n.roleAfter(s, words, to)
 		}
@@ -150,6 +181,9 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool) [
 			m.First, m.Gender, m.Surname = fn.Nominative, fn.Gender, words[k+1].Text
 			m.NominativeSurname = m.NominativeSurname || strings.EqualFold(words[k].Text, fn.Nominative) && declines(fn.Nominative)
 			m.NominativeSurname = m.NominativeSurname && !(declines(fn.Nominative) && !strings.EqualFold(words[k].Text, fn.Nominative))
+			if tagged && k+2 < j { // "Александра Кокорина Андрей Ромашов": two people in a row
+				return append([]NameMention{m}, n.inRun(s, words, k+2, j, isInit, true)...)
+			}
 			return []NameMention{m}
 		case k+2 <= j && IsPatronymic(words[k+1].Text) && surnameOK(k+2):
 			m := mk(k, k+2)
@@ -165,11 +199,27 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool) [
 		}
 		return nil // a first name alone
 	}
-	// no known first name: an unknown one before a surname-shaped word
+	// no known first name: an unknown one before a surname-shaped word, or
+	// any two words the tagger marked as one name
 	if j > i {
 		a, b := j-1, j
-		if usable(a) && surnameOK(b) && LooksLikeSurname(words[b].Text) && !LooksLikeSurname(words[a].Text) && sameScript(words[a].Text, words[b].Text) {
-			m := mk(a, b)
+		if tagged {
+			// a place or a common word before the name is no first name:
+			// "Калифорнии Эдвин Хардман", "Вдова Солженицына"
+			for a = i; a < j-1 && n.notFirst(words[a].Text); a++ {
+			}
+			switch {
+			case j-i >= 2 && IsPatronymic(words[j].Text): // Иванов Иван Иванович
+				a, b = j-1, j-2
+			case j-i >= 2 && IsPatronymic(words[j-1].Text): // Роальд Зиннурович Сагдеев
+				a = j - 2
+			}
+		}
+		// the tagger's word outweighs the shape: "Радий", "Ибрагим" look like adjectives
+		firstOK := usable(a) && LooksLikeSurname(words[b].Text) && !LooksLikeSurname(words[a].Text) ||
+			tagged && !n.notFirst(words[a].Text) && Month(words[a].Text) == 0
+		if firstOK && surnameOK(b) && sameScript(words[a].Text, words[b].Text) {
+			m := mk(min(a, b), max(a, b))
 			m.First = firstFromCase(words[a].Text, words[b].Text)
 			m.Surname = words[b].Text
 			m.Gender = genderFromSurname(words[b].Text)
@@ -250,7 +300,7 @@ func (n *Namer) roleAfter(s string, words []Word, at int) string {
 		return ""
 	}
 	first := words[at+1].Text
-	if !IsRoleWord(first) || !unicode.IsLower(firstRune(first)) {
+	if !n.roleWord(first) || !unicode.IsLower(firstRune(first)) {
 		return ""
 	}
 	end := words[at+1].End
@@ -375,7 +425,7 @@ func (n *Namer) roleBefore(s string, words []Word, at int) string {
 		}
 		t := words[k].Text
 		lt := strings.ToLower(t)
-		if IsRoleWord(t) {
+		if n.roleWord(t) {
 			// a role noun starts a phrase; an adjective only joins one ("Государственный секретарь")
 			if _, noun := roleNouns[FoldWord(t)]; noun || left == k+1 {
 				left = k
@@ -501,16 +551,41 @@ func (n *Namer) RoleNominative(phrase string) string {
 			done = true
 			continue
 		}
-		if looksAdjective(t) {
+		switch {
+		case looksAdjective(t):
 			t = adjectiveNominative(lower)
-		} else if idx == 0 {
-			t = lower
+		case unicode.IsLower(firstRune(t)) || idx == 0 && !IsAllUpper(t):
+			// an unlisted head noun: "футболиста" → "футболист" when the
+			// corpus has that form
+			t = n.nounNominative(lower)
+			done = true
 		}
 		b.WriteString(t)
 	}
 	b.WriteString(phrase[last:])
 	out := b.String()
 	return out
+}
+
+// nounNominative guesses the nominative singular of a noun the role table
+// does not hold, taking a form the corpus attests: "футболиста" →
+// "футболист", "марафонки" → "марафонка". Unattested, the word stays.
+func (n *Namer) nounNominative(w string) string {
+	if IsRoleNoun(w) {
+		return roleNouns[FoldWord(w)]
+	}
+	for _, e := range []string{"ами", "ями", "ом", "ем", "ой", "ей", "ам", "ям", "ах", "ях", "ов", "ев", "а", "я", "у", "ю", "е", "ы", "и"} {
+		stem, ok := strings.CutSuffix(w, e)
+		if !ok || len([]rune(stem)) < 3 {
+			continue
+		}
+		for _, c := range []string{stem, stem + "а", stem + "ь", stem + "й", stem + "я"} {
+			if c != w && n.Common(c) {
+				return c
+			}
+		}
+	}
+	return w
 }
 
 // adjectiveNominative turns a masculine adjective in an oblique case into

@@ -1,0 +1,137 @@
+package russian
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/corpusbot/corpusbot/index/russian/tagger"
+)
+
+// taggedMentions finds names with the trained tagger and reads each one
+// with the rules: which word is the first name, the surname, the initials,
+// and the role phrase around it. Names that the rules find by a known first
+// name and the tagger missed are kept too.
+func (n *Namer) taggedMentions(s string) []NameMention {
+	toks, words := Tokens(s)
+	if len(words) == 0 {
+		return nil
+	}
+	labels := n.Tagger.Tag(toks, n.Lexicon())
+	isInit := func(k int) bool {
+		w := words[k]
+		r := []rune(w.Text)
+		dot := w.End < len(s) && s[w.End] == '.'
+		return dot && (len(r) == 1 && unicode.IsUpper(r[0]) || len(r) <= 3 && unicode.IsUpper(r[0]) && titleAbbreviations[strings.ToLower(w.Text)])
+	}
+	var out []NameMention
+	covered := make([]bool, len(words))
+	for _, sp := range personSpans(s, words, labels) {
+		i, j := sp.Start, sp.End-1
+		for i > 0 && isInit(i-1) { // "Б. Обама": the tagger may leave the initial out
+			i--
+		}
+		for i <= j && !IsCapitalized(words[i].Text) && !isInit(i) && !hasNameParticle(words[i].Text) && !IsParticle(words[i].Text) {
+			i++ // "миссис Обама"
+		}
+		if i > j || !n.plausible(words, i, j, isInit) {
+			continue
+		}
+		for k := i; k <= j; k++ {
+			covered[k] = true
+		}
+		var ms []NameMention
+		for _, m := range n.inRun(s, words, i, j, isInit, true) {
+			if _, listed := n.LookupFirst(m.First); listed || !IsPlace(m.Surname) { // "Нетаньяху Иерусалим", but "Иоанн Грозный"
+				ms = append(ms, m)
+			}
+		}
+		if role := taggedRole(s, words, labels, i, j); role != "" && len(ms) > 0 && ms[0].Start == words[i].Start {
+			ms[0].Role = role
+		}
+		out = append(out, ms...)
+	}
+	missed := false // a listed first name outside every tagged name
+	for k, w := range words {
+		missed = missed || !covered[k] && n.Lexicon().Classes(w.Text)&tagger.FirstName != 0
+	}
+	if !missed {
+		return out
+	}
+	for _, m := range n.ruleMentions(s) {
+		if _, known := n.LookupFirst(m.First); m.Bare || !known && m.Initials == "" {
+			continue // only a listed first name or initials vouch for what the tagger missed
+		}
+		overlap := false
+		for k, w := range words {
+			overlap = overlap || covered[k] && w.Start < m.End && w.End > m.Start
+		}
+		if !overlap {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// plausible keeps tagged spans that can be a name at all: capitalised or
+// initials, no month, no all-capital acronym alone.
+func (n *Namer) plausible(words []Word, i, j int, isInit func(int) bool) bool {
+	for k := i; k <= j; k++ {
+		t := words[k].Text
+		if Month(t) != 0 || !IsCapitalized(t) && !isInit(k) && !IsParticle(t) && !hasNameParticle(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// taggedRole returns the role phrase the tagger marked right before the name
+// words[i..j] ("пианист Денис Мацуев", "Министр промышленности и
+// строительства Казахстана Ерлан Жумабаев") or in apposition after it
+// ("Марсель Андерс, музыкальный журналист"), "" when there is none.
+func taggedRole(s string, words []Word, labels []tagger.Label, i, j int) string {
+	spans := tagger.Spans(labels)
+	for _, r := range spans {
+		if r.Person {
+			continue
+		}
+		gap := ""
+		switch {
+		case r.End == i:
+			gap = strings.Trim(s[words[r.End-1].End:words[i].Start], " \u00a0«»\"“”„")
+		case r.Start == j+1:
+			gap = strings.Trim(s[words[j].End:words[r.Start].Start], " \u00a0")
+			if gap != "," && gap != "(" && !(gap != "" && IsDash([]rune(gap)[0]) && len([]rune(gap)) == 1) {
+				continue
+			}
+			gap = ""
+		default:
+			continue
+		}
+		if gap != "" {
+			continue
+		}
+		phrase := strings.TrimRight(s[words[r.Start].Start:words[r.End-1].End], "«»\"“” ")
+		if IsRoleWord(Words(phrase)[0].Text) || unicode.IsLower(firstRune(phrase)) || r.End == i {
+			return phrase
+		}
+	}
+	return ""
+}
+
+// personSpans returns the tagger's person spans, joining spans that touch
+// across a bare space ("Екатерина" "Аталык Половникова"): inRun splits a
+// run that really holds two people by their first names.
+func personSpans(s string, words []Word, labels []tagger.Label) []tagger.Span {
+	var out []tagger.Span
+	for _, sp := range tagger.Spans(labels) {
+		if !sp.Person {
+			continue
+		}
+		if k := len(out) - 1; k >= 0 && out[k].End == sp.Start && s[words[sp.Start-1].End:words[sp.Start].Start] == " " {
+			out[k].End = sp.End
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
