@@ -11,12 +11,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -37,6 +34,9 @@ type Options struct {
 	Dir string
 	// Progress, when set, is called as articles are indexed.
 	Progress func(done, total int)
+	// LockWait is how long to wait for another process that holds the
+	// on-disk index before giving up with ErrBusy; zero means 3 s.
+	LockWait time.Duration
 }
 
 // Index is a searchable corpus.
@@ -81,7 +81,11 @@ func Open(ctx context.Context, fsys fs.FS, opts Options, log *slog.Logger) (*Ind
 	ix.stats.Skipped = len(c.Warnings)
 	old := manifest{Hashes: map[string]string{}}
 	if opts.Dir != "" {
-		ix.bleve, old, err = openDisk(opts.Dir)
+		wait := opts.LockWait
+		if wait <= 0 {
+			wait = defaultLockWait
+		}
+		ix.bleve, old, err = openDisk(opts.Dir, wait, log)
 	} else {
 		m, merr := newMapping()
 		if merr != nil {
@@ -111,34 +115,6 @@ func Open(ctx context.Context, fsys fs.FS, opts Options, log *slog.Logger) (*Ind
 	return ix, nil
 }
 
-// openDisk opens or creates the on-disk index in dir, rebuilding it when the
-// schema changed or the index is unreadable.
-func openDisk(dir string) (bleve.Index, manifest, error) {
-	old := manifest{Hashes: map[string]string{}}
-	bdir := filepath.Join(dir, "bleve")
-	if b, err := os.ReadFile(filepath.Join(dir, "manifest.json")); err == nil {
-		_ = json.Unmarshal(b, &old)
-	}
-	if old.Schema == schemaVersion {
-		if idx, err := bleve.Open(bdir); err == nil {
-			return idx, old, nil
-		}
-	}
-	old = manifest{Hashes: map[string]string{}}
-	if err := os.RemoveAll(bdir); err != nil {
-		return nil, old, fmt.Errorf("remove stale index: %w", err)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, old, fmt.Errorf("create index dir: %w", err)
-	}
-	m, err := newMapping()
-	if err != nil {
-		return nil, old, fmt.Errorf("mapping: %w", err)
-	}
-	idx, err := bleve.NewUsing(bdir, m, scorch.Name, scorch.Name, nil)
-	return idx, old, err
-}
-
 // sync indexes new and changed articles and deletes removed ones.
 func (ix *Index) sync(ctx context.Context, old manifest, opts Options) error {
 	total := len(ix.corpus.Articles)
@@ -152,6 +128,15 @@ func (ix *Index) sync(ctx context.Context, old manifest, opts Options) error {
 		}
 		batch.Reset()
 		return nil
+	}
+	if opts.Dir != "" {
+		// before any batch: mark what will change, so a run killed midway is
+		// redone (and its stale passages deleted) by the next one
+		if intent, dirty := ix.intent(old); dirty {
+			if err := writeManifest(opts.Dir, intent); err != nil {
+				return err
+			}
+		}
 	}
 	for i, a := range ix.corpus.Articles {
 		if err := ctx.Err(); err != nil {
@@ -192,25 +177,50 @@ func (ix *Index) sync(ctx context.Context, old manifest, opts Options) error {
 	if opts.Dir == "" {
 		return nil
 	}
-	b, err := json.Marshal(manifest{Schema: schemaVersion, Hashes: ix.corpus.hashes})
-	if err != nil {
-		return fmt.Errorf("encode manifest: %w", err)
+	// every batch is persisted when Batch returns (scorch's safe batches on
+	// disk), so the manifest may now say the index holds exactly the corpus
+	return writeManifest(opts.Dir, manifest{Schema: schemaVersion, Hashes: ix.corpus.hashes})
+}
+
+// intent is the manifest to write before a sync: unchanged articles keep
+// their hash; new, changed and removed ones get a dirty mark that matches no
+// hash and counts the most passages either version may have left.
+func (ix *Index) intent(old manifest) (manifest, bool) {
+	m := manifest{Schema: schemaVersion, Hashes: map[string]string{}}
+	dirty := false
+	for id, h := range ix.corpus.hashes {
+		prev, ok := old.Hashes[id]
+		if ok && prev == h {
+			m.Hashes[id] = h
+			continue
+		}
+		m.Hashes[id] = dirtyHash(max(passageCount(prev), passageCount(h)))
+		dirty = true
 	}
-	tmp := filepath.Join(opts.Dir, "manifest.json.tmp")
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		return fmt.Errorf("write manifest: %w", err)
+	for id, h := range old.Hashes {
+		if _, ok := ix.corpus.hashes[id]; !ok {
+			m.Hashes[id] = dirtyHash(passageCount(h))
+			dirty = true
+		}
 	}
-	return os.Rename(tmp, filepath.Join(opts.Dir, "manifest.json"))
+	return m, dirty
+}
+
+func dirtyHash(n int) string { return "dirty:" + strconv.Itoa(n) }
+
+// passageCount reads the sentence count after a hash's colon.
+func passageCount(h string) int {
+	n := 0
+	if i := strings.LastIndexByte(h, ':'); i >= 0 {
+		n, _ = strconv.Atoi(h[i+1:])
+	}
+	return n
 }
 
 // deletePassages removes every passage of an article that was indexed with
 // hash h (the hash records the sentence count).
 func (ix *Index) deletePassages(b *bleve.Batch, id, h string) {
-	n := 0
-	if i := strings.LastIndexByte(h, ':'); i >= 0 {
-		n, _ = strconv.Atoi(h[i+1:])
-	}
-	for si := 0; si < n; si++ {
+	for si := range passageCount(h) {
 		b.Delete(passageID(id, si))
 	}
 }

@@ -136,6 +136,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		opts.Progress = func(done, total int) { fmt.Fprintf(stderr, "indexed %d/%d articles\n", done, total) }
 	}
 	ix, err := openIndex(ctx, cfg, opts, log)
+	if errors.Is(err, index.ErrBusy) {
+		fmt.Fprintf(stderr, "corpusbot: индекс %s занят другим процессом; дождитесь его окончания или укажите другой --index (%v)\n", cfg.indexDir, err)
+		return 1
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "corpusbot:", err)
 		return 1

@@ -8,6 +8,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/corpusbot/corpusbot/index"
+	"github.com/corpusbot/corpusbot/seeds"
 )
 
 func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
@@ -134,5 +137,23 @@ func TestBotConfigFromEnv(t *testing.T) {
 	}
 	if _, err := parseConfig(nil, env(map[string]string{"WEBHOOK_URL": "https://x/hook"}), &bytes.Buffer{}); err == nil {
 		t.Error("a webhook without a secret must be refused")
+	}
+}
+
+// TestBusyIndex: while one process holds the on-disk index, a second
+// command says so in Russian and exits, instead of hanging.
+func TestBusyIndex(t *testing.T) {
+	dir := t.TempDir()
+	if _, _, code := runCmd(t, "", "--index", dir, "index"); code != 0 {
+		t.Fatalf("index: exit %d", code)
+	}
+	holder, err := index.Open(context.Background(), seeds.FS(), index.Options{Dir: dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	_, stderr, code := runCmd(t, "", "--index", dir, "ask", "Где Токаев принимал Блинкена?")
+	if code != 1 || !strings.Contains(stderr, "занят другим процессом") {
+		t.Errorf("busy index: exit %d, stderr %q", code, stderr)
 	}
 }

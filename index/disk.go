@@ -1,0 +1,170 @@
+package index
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bolterrors "go.etcd.io/bbolt/errors"
+)
+
+// ErrBusy reports an on-disk index that another process holds open.
+var ErrBusy = errors.New("index is in use by another process")
+
+// ErrDamaged reports an on-disk index whose files fail their checksums or
+// cannot be read; Open rebuilds it from the corpus.
+var ErrDamaged = errors.New("index files damaged")
+
+// defaultLockWait is how long Open waits for another process to release the index.
+const defaultLockWait = 3 * time.Second
+
+const (
+	manifestFile = "manifest.json"
+	ownerFile    = "owner.txt"
+)
+
+// openDisk opens or creates the on-disk index in dir. It rebuilds the index
+// when the schema changed or the files are damaged, and returns ErrBusy,
+// never a rebuild, when another process holds it.
+func openDisk(dir string, lockWait time.Duration, log *slog.Logger) (bleve.Index, manifest, error) {
+	old := manifest{Hashes: map[string]string{}}
+	bdir := filepath.Join(dir, "bleve")
+	if b, err := os.ReadFile(filepath.Join(dir, manifestFile)); err == nil {
+		if json.Unmarshal(b, &old) != nil || old.Hashes == nil {
+			old = manifest{Hashes: map[string]string{}}
+		}
+	}
+	if old.Schema == schemaVersion {
+		idx, err := openExisting(bdir, lockWait)
+		if err == nil {
+			writeOwner(dir)
+			return idx, old, nil
+		}
+		if errors.Is(err, ErrBusy) {
+			return nil, old, busyError(dir, lockWait)
+		}
+		log.Warn("on-disk index unreadable, rebuilding it from the corpus", "err", err)
+	}
+	old = manifest{Hashes: map[string]string{}}
+	// the manifest goes first: a rebuild killed midway must not look complete
+	if err := os.Remove(filepath.Join(dir, manifestFile)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, old, fmt.Errorf("remove stale manifest: %w", err)
+	}
+	if err := os.RemoveAll(bdir); err != nil {
+		return nil, old, fmt.Errorf("remove stale index: %w", err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, old, fmt.Errorf("create index dir: %w", err)
+	}
+	m, err := newMapping()
+	if err != nil {
+		return nil, old, fmt.Errorf("mapping: %w", err)
+	}
+	idx, err := bleve.NewUsing(bdir, m, scorch.Name, scorch.Name, map[string]interface{}{"bolt_timeout": lockWait.String()})
+	if isTimeout(err) {
+		return nil, old, busyError(dir, lockWait)
+	}
+	if err == nil {
+		writeOwner(dir)
+	}
+	return idx, old, err
+}
+
+// openExisting opens the Bleve index in bdir after checking every segment's
+// checksum. A panic inside the segment reader becomes ErrDamaged.
+func openExisting(bdir string, lockWait time.Duration) (idx bleve.Index, err error) {
+	if err := verifySegments(bdir); err != nil {
+		return nil, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			idx, err = nil, fmt.Errorf("%w: %v", ErrDamaged, r)
+		}
+	}()
+	idx, err = bleve.OpenUsing(bdir, map[string]interface{}{"bolt_timeout": lockWait.String()})
+	if isTimeout(err) {
+		return nil, ErrBusy
+	}
+	return idx, err
+}
+
+func isTimeout(err error) bool {
+	return err != nil && (errors.Is(err, bolterrors.ErrTimeout) || strings.Contains(err.Error(), bolterrors.ErrTimeout.Error()))
+}
+
+// verifySegments checks the CRC-32 that ends every zap segment file against
+// the bytes before it: a truncated or overwritten segment is ErrDamaged.
+func verifySegments(bdir string) error {
+	paths, err := filepath.Glob(filepath.Join(bdir, "store", "*.zap"))
+	if err != nil {
+		return fmt.Errorf("list segments: %w", err)
+	}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return fmt.Errorf("%w: %s: %w", ErrDamaged, filepath.Base(p), err)
+		}
+		if len(b) < 8 {
+			return fmt.Errorf("%w: %s is truncated", ErrDamaged, filepath.Base(p))
+		}
+		if crc32.ChecksumIEEE(b[:len(b)-4]) != binary.BigEndian.Uint32(b[len(b)-4:]) {
+			return fmt.Errorf("%w: %s fails its checksum", ErrDamaged, filepath.Base(p))
+		}
+	}
+	return nil
+}
+
+// writeManifest replaces the manifest atomically and durably.
+func writeManifest(dir string, m manifest) error {
+	b, err := json.Marshal(m)
+	if err != nil {
+		return fmt.Errorf("encode manifest: %w", err)
+	}
+	tmp := filepath.Join(dir, manifestFile+".tmp")
+	f, err := os.Create(tmp)
+	if err != nil {
+		return fmt.Errorf("write manifest: %w", err)
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return fmt.Errorf("write manifest: %w", err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("sync manifest: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write manifest: %w", err)
+	}
+	if err := os.Rename(tmp, filepath.Join(dir, manifestFile)); err != nil {
+		return fmt.Errorf("replace manifest: %w", err)
+	}
+	return nil
+}
+
+// writeOwner notes which process holds the index, so that a second one can
+// say by whom it is busy.
+func writeOwner(dir string) {
+	cmd := strings.Join(os.Args, " ")
+	line := fmt.Sprintf("pid %d, %s, since %s\n", os.Getpid(), cmd, time.Now().Format(time.RFC3339))
+	_ = os.WriteFile(filepath.Join(dir, ownerFile), []byte(line), 0o644)
+}
+
+// busyError names the holder of a busy index when it is known.
+func busyError(dir string, lockWait time.Duration) error {
+	b, err := os.ReadFile(filepath.Join(dir, ownerFile))
+	if err != nil || len(b) == 0 {
+		return fmt.Errorf("%w (waited %s)", ErrBusy, lockWait)
+	}
+	return fmt.Errorf("%w: %s (waited %s)", ErrBusy, strings.TrimSpace(string(b)), lockWait)
+}

@@ -1,0 +1,198 @@
+package index_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/corpusbot/corpusbot/index"
+)
+
+// writeArticles writes n articles into dir; variant changes every text and
+// its length, with a word («дирижабль») that only the variant has.
+func writeArticles(t *testing.T, dir string, n int, variant bool) {
+	t.Helper()
+	for i := range n {
+		var b strings.Builder
+		fmt.Fprintf(&b, "Статья %d о развитии торговли\n\n", i)
+		for k := range 8 {
+			fmt.Fprintf(&b, "Министр экономики провёл встречу номер %d в городе Караганда по вопросу %d. ", k, i)
+		}
+		if variant {
+			for k := range 5 {
+				fmt.Fprintf(&b, "Над площадью пролетел дирижабль под номером %d. ", k)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%04d.txt", i)), []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// openDir opens an on-disk index of corpus; stop > 0 cancels the build
+// after that many articles, as a kill would.
+func openDir(t *testing.T, corpus, dir string, stop int) (*index.Index, error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	opts := index.Options{Dir: dir}
+	if stop > 0 {
+		opts.Progress = func(done, _ int) {
+			if done >= stop {
+				cancel()
+			}
+		}
+	}
+	return index.Open(ctx, os.DirFS(corpus), opts, nil)
+}
+
+func passagesAndHits(t *testing.T, ix *index.Index, word string) (int, int) {
+	t.Helper()
+	res, err := ix.Search(context.Background(), []string{word}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits := 0
+	for _, h := range res.Hits {
+		if h.Coverage > 0 {
+			hits++
+		}
+	}
+	return ix.Stats().Passages, hits
+}
+
+// TestInterruptedUpdateConverges: an update stopped midway (changed files,
+// or removed ones) leaves no stale passage once the next run completes.
+func TestInterruptedUpdateConverges(t *testing.T) {
+	const n = 400
+	for _, how := range []string{"restore", "delete"} {
+		t.Run(how, func(t *testing.T) {
+			corpus, dir, clean := t.TempDir(), t.TempDir(), t.TempDir()
+			writeArticles(t, corpus, n, false)
+			ix, err := openDir(t, corpus, dir, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ix.Close()
+			writeArticles(t, corpus, n, true)
+			if ix, err := openDir(t, corpus, dir, 300); err == nil {
+				ix.Close()
+				t.Fatal("the interrupted update did not stop")
+			}
+			switch how {
+			case "restore":
+				writeArticles(t, corpus, n, false)
+			case "delete":
+				for i := n / 2; i < n; i++ {
+					os.Remove(filepath.Join(corpus, fmt.Sprintf("a%04d.txt", i)))
+				}
+			}
+			ix, err = openDir(t, corpus, dir, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, stale := passagesAndHits(t, ix, "дирижабль")
+			ix.Close()
+			ref, err := openDir(t, corpus, clean, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, _ := passagesAndHits(t, ref, "дирижабль")
+			ref.Close()
+			if how == "restore" && stale > 0 {
+				t.Errorf("removed text still found: %d hits", stale)
+			}
+			if got != want {
+				t.Errorf("%d passages after the interrupted update, a clean build has %d", got, want)
+			}
+		})
+	}
+}
+
+// TestDamagedSegmentIsRebuilt: a truncated or overwritten segment is found
+// by its checksum and the index is rebuilt, never a panic.
+func TestDamagedSegmentIsRebuilt(t *testing.T) {
+	for _, damage := range []string{"truncate", "overwrite"} {
+		t.Run(damage, func(t *testing.T) {
+			corpus, dir := t.TempDir(), t.TempDir()
+			writeArticles(t, corpus, 50, false)
+			ix, err := openDir(t, corpus, dir, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := ix.Stats().Passages
+			ix.Close()
+			segs, _ := filepath.Glob(filepath.Join(dir, "bleve", "store", "*.zap"))
+			if len(segs) == 0 {
+				t.Fatal("no segment files")
+			}
+			sort.Slice(segs, func(i, j int) bool { return size(segs[i]) > size(segs[j]) })
+			b, _ := os.ReadFile(segs[0])
+			switch damage {
+			case "truncate":
+				b = b[:len(b)/2]
+			case "overwrite":
+				for i := len(b) - 200; i < len(b)-60; i++ {
+					b[i] ^= 0x5a
+				}
+			}
+			if err := os.WriteFile(segs[0], b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			ix, err = openDir(t, corpus, dir, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			if got := ix.Stats(); got.Passages != want || got.Indexed != 50 {
+				t.Errorf("after damage: %d passages, %d indexed; want %d rebuilt from all 50 articles", got.Passages, got.Indexed, want)
+			}
+		})
+	}
+}
+
+func size(p string) int64 {
+	st, err := os.Stat(p)
+	if err != nil {
+		return 0
+	}
+	return st.Size()
+}
+
+// TestBusyIndexSaysSo: a second opener of the same folder gets ErrBusy,
+// naming the holder, within the wait, and the index is left intact.
+func TestBusyIndexSaysSo(t *testing.T) {
+	corpus, dir := t.TempDir(), t.TempDir()
+	writeArticles(t, corpus, 20, false)
+	holder, err := openDir(t, corpus, dir, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := holder.Stats().Passages
+	start := time.Now()
+	_, err = index.Open(context.Background(), os.DirFS(corpus), index.Options{Dir: dir, LockWait: 200 * time.Millisecond}, nil)
+	if !errors.Is(err, index.ErrBusy) {
+		t.Fatalf("second open: err = %v, want ErrBusy", err)
+	}
+	if !strings.Contains(err.Error(), fmt.Sprintf("pid %d", os.Getpid())) {
+		t.Errorf("busy error does not name the holder: %v", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("waited %s", d)
+	}
+	holder.Close()
+	ix, err := openDir(t, corpus, dir, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if got := ix.Stats(); got.Passages != want || got.Indexed != 0 {
+		t.Errorf("after the busy attempt: %d passages, %d reindexed; want %d, 0", got.Passages, got.Indexed, want)
+	}
+}
