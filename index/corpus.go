@@ -121,6 +121,9 @@ func ReadCorpus(ctx context.Context, fsys fs.FS, log *slog.Logger) (*Corpus, err
 // readArticleFile returns the file's text and a problem, if any. An empty
 // text with a problem means the file is skipped.
 func readArticleFile(fsys fs.FS, p string) (string, string) {
+	if problem := notRegular(fsys, p); problem != "" {
+		return "", problem
+	}
 	f, err := fsys.Open(p)
 	if err != nil {
 		return "", "cannot open: " + err.Error()
@@ -150,6 +153,12 @@ func readArticleFile(fsys fs.FS, p string) (string, string) {
 // catalog is not an error.
 func readCatalog(fsys fs.FS) (map[string]catalogEntry, error) {
 	out := map[string]catalogEntry{}
+	if _, err := fs.Stat(fsys, "catalog.tsv"); errors.Is(err, fs.ErrNotExist) {
+		return out, nil
+	}
+	if problem := notRegular(fsys, "catalog.tsv"); problem != "" {
+		return out, errors.New(problem)
+	}
 	b, err := fs.ReadFile(fsys, "catalog.tsv")
 	if errors.Is(err, fs.ErrNotExist) {
 		return out, nil
@@ -221,4 +230,18 @@ func decodeCP1251(b []byte) (string, bool) {
 		}
 	}
 	return sb.String(), high > 0 && letters*10 >= high*8
+}
+
+// notRegular says why p is not a regular file (a FIFO, a device, a socket,
+// a dangling link), which is never opened: opening a FIFO blocks until a
+// writer comes. A symlink to a regular file is fine. "" means regular.
+func notRegular(fsys fs.FS, p string) string {
+	st, err := fs.Stat(fsys, p)
+	if err != nil {
+		return "cannot read: " + err.Error()
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Sprintf("not a regular file (%s)", st.Mode().Type())
+	}
+	return ""
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/corpusbot/corpusbot/index"
 	"github.com/corpusbot/corpusbot/seeds"
@@ -239,4 +240,74 @@ func Example() {
 	a := ix.Corpus().Article(hits[0].Doc)
 	fmt.Println(a.Source, a.Published.ISO(), a.Sentences[hits[0].Sentence].Text)
 	// Output: ТАСС --02-28 Президент Касым-Жомарт Токаев принял Энтони Блинкена в Акорде.
+}
+
+// BenchmarkOneLongSentence opens a corpus of one article that is a single
+// sentence with names and quotes and no full stop, at three sizes: the time
+// must grow linearly with the size.
+func BenchmarkOneLongSentence(b *testing.B) {
+	words := []string{"Министр", "Иван", "Петров", "встретился", "с", "коллегой", "в", "Москве", "и", "«Газпром»",
+		"обсудил", "Анна", "Смирнова", "заявила:", "«торговля", "растёт»", "вопросы"}
+	for _, kb := range []int{150, 300, 600} {
+		var sb strings.Builder
+		sb.WriteString("Заголовок\n\n")
+		for i := 0; sb.Len() < kb<<10; i++ {
+			sb.WriteString(words[(i*7+i/3)%len(words)])
+			sb.WriteByte(' ')
+		}
+		fsys := corpus(map[string]string{"one.txt": sb.String()})
+		b.Run(fmt.Sprintf("%dKB", kb), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				ix, err := index.Open(context.Background(), fsys, index.Options{}, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				ix.Close()
+			}
+		})
+	}
+}
+
+// TestSpecialFilesAreSkipped: a FIFO named like an article or the catalog
+// is skipped with a warning instead of blocking the read; a symlink to an
+// article is read.
+func TestSpecialFilesAreSkipped(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "good.txt"), []byte("Заголовок\n\nМинистр провёл встречу в Астане."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"pipe.txt", "catalog.tsv"} {
+		if err := mkfifo(filepath.Join(dir, name)); err != nil {
+			t.Skip("no FIFOs here:", err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(dir, "good.txt"), filepath.Join(dir, "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	done := make(chan struct{})
+	var c *index.Corpus
+	var err error
+	go func() {
+		defer close(done)
+		c, err = index.ReadCorpus(ctx, os.DirFS(dir), nil)
+	}()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		t.Fatal("reading a folder with a FIFO blocked")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Articles) != 2 {
+		t.Errorf("%d articles, want good.txt and link.txt", len(c.Articles))
+	}
+	warned := strings.Join(c.Warnings, "\n")
+	for _, want := range []string{"pipe.txt: not a regular file", "catalog.tsv"} {
+		if !strings.Contains(warned, want) {
+			t.Errorf("warnings lack %q:\n%s", want, warned)
+		}
+	}
 }

@@ -14,7 +14,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"os"
 	"os/signal"
@@ -22,8 +21,6 @@ import (
 	"strings"
 	"syscall"
 	"time"
-
-	"github.com/joho/godotenv"
 
 	"github.com/corpusbot/corpusbot/answers"
 	"github.com/corpusbot/corpusbot/bot"
@@ -34,8 +31,9 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := godotenv.Load(); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		fmt.Fprintln(os.Stderr, "corpusbot: .env:", err)
+	if err := loadDotEnv(".env"); err != nil {
+		fmt.Fprintln(os.Stderr, "corpusbot:", err, "— fix it or remove it; see .env.example")
+		os.Exit(2)
 	}
 	os.Exit(run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr))
 }

@@ -3,6 +3,7 @@ package russian
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/corpusbot/corpusbot/index/russian/tagger"
 )
@@ -258,8 +259,8 @@ func quoted(s string, from, to int) bool {
 }
 
 func lastRune(s string) rune {
-	r := []rune(s)
-	return r[len(r)-1]
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 // nominativeContext reports whether the name at words[at] stands where a

@@ -155,9 +155,18 @@ func attributeAfter(para string, from int, q *Quote) bool {
 
 // attributeBefore reads "X заявил: «", "X подчеркнул, что «" or
 // "по словам X, «" before an opening quote mark.
+// maxLeadIn bounds, in bytes, the text before a quote searched for its speaker.
+const maxLeadIn = 1500
+
 func attributeBefore(para string, openAt int, q *Quote) {
-	head := para[:openAt]
-	// the clause that leads into the quote: the last sentence before it
+	// the clause that leads into the quote: the last sentence before it,
+	// looked for in a bounded window so a paragraph of many quotes and no
+	// full stop stays linear
+	from := max(0, openAt-maxLeadIn)
+	for from > 0 && !utf8.RuneStart(para[from]) {
+		from++
+	}
+	head := para[from:openAt]
 	if sents := Sentences(head); len(sents) > 0 {
 		head = head[sents[len(sents)-1].Start:]
 	}

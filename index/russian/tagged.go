@@ -1,6 +1,7 @@
 package russian
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -25,7 +26,8 @@ func (n *Namer) taggedMentions(s string) []NameMention {
 	}
 	var out []NameMention
 	covered := make([]bool, len(words))
-	for _, sp := range personSpans(s, words, labels) {
+	spans := tagger.Spans(labels)
+	for _, sp := range personSpans(s, words, spans) {
 		i, j := sp.Start, sp.End-1
 		for i > 0 && isInit(i-1) { // "Б. Обама": the tagger may leave the initial out
 			i--
@@ -45,7 +47,7 @@ func (n *Namer) taggedMentions(s string) []NameMention {
 				ms = append(ms, m)
 			}
 		}
-		if role := taggedRole(s, words, labels, i, j); role != "" && len(ms) > 0 && ms[0].Start == words[i].Start {
+		if role := taggedRole(s, words, spans, i, j); role != "" && len(ms) > 0 && ms[0].Start == words[i].Start {
 			ms[0].Role = role
 		}
 		out = append(out, ms...)
@@ -88,9 +90,11 @@ func (n *Namer) plausible(words []Word, i, j int, isInit func(int) bool) bool {
 // words[i..j] ("пианист Денис Мацуев", "Министр промышленности и
 // строительства Казахстана Ерлан Жумабаев") or in apposition after it
 // ("Марсель Андерс, музыкальный журналист"), "" when there is none.
-func taggedRole(s string, words []Word, labels []tagger.Label, i, j int) string {
-	spans := tagger.Spans(labels)
-	for _, r := range spans {
+func taggedRole(s string, words []Word, spans []tagger.Span, i, j int) string {
+	// the role span ends right before i or starts right after j
+	k := sort.Search(len(spans), func(k int) bool { return spans[k].End >= i })
+	for ; k < len(spans) && spans[k].Start <= j+1; k++ {
+		r := spans[k]
 		if r.Person {
 			continue
 		}
@@ -121,9 +125,9 @@ func taggedRole(s string, words []Word, labels []tagger.Label, i, j int) string 
 // personSpans returns the tagger's person spans, joining spans that touch
 // across a bare space ("Екатерина" "Аталык Половникова"): inRun splits a
 // run that really holds two people by their first names.
-func personSpans(s string, words []Word, labels []tagger.Label) []tagger.Span {
+func personSpans(s string, words []Word, spans []tagger.Span) []tagger.Span {
 	var out []tagger.Span
-	for _, sp := range tagger.Spans(labels) {
+	for _, sp := range spans {
 		if !sp.Person {
 			continue
 		}
