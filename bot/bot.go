@@ -81,6 +81,8 @@ type Bot struct {
 
 	mu       sync.Mutex
 	lastDone int64 // highest update id answered
+
+	reloading sync.Mutex // one /reload at a time
 }
 
 // New connects to the Bot API (getMe) and returns a bot ready to Run.

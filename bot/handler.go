@@ -91,6 +91,11 @@ func (b *Bot) reload(ctx context.Context, msg *models.Message, log *slog.Logger)
 		b.sendText(ctx, msg, "Команда /reload доступна только администраторам бота.", log)
 		return
 	}
+	if !b.reloading.TryLock() {
+		b.sendText(ctx, msg, "Корпус уже перечитывается; о результате сообщу тому, кто начал.", log)
+		return
+	}
+	defer b.reloading.Unlock()
 	svc, summary, err := b.cfg.Reload(ctx)
 	if err != nil {
 		log.Error("reload failed", "err", err)

@@ -351,3 +351,52 @@ func TestPollingSurvivesGetUpdatesErrors(t *testing.T) {
 		t.Errorf("the failing polls were not made: %d left", f.badPolls)
 	}
 }
+
+// TestConcurrentReloadsAreSerialised: a second /reload while one runs is
+// told so, the first one finishes and reports, and Reload never overlaps.
+func TestConcurrentReloadsAreSerialised(t *testing.T) {
+	f := newFakeAPI(t)
+	var mu sync.Mutex
+	running, overlapped, calls := 0, false, 0
+	release := make(chan struct{})
+	reload := func(context.Context) (bot.Answerer, string, error) {
+		mu.Lock()
+		running++
+		calls++
+		overlapped = overlapped || running > 1
+		mu.Unlock()
+		<-release
+		mu.Lock()
+		running--
+		mu.Unlock()
+		return reloaded{2}, "7 статей", nil
+	}
+	admin := map[string]any{"from": map[string]any{"id": 99, "is_bot": false, "first_name": "Админ"}}
+	runBot(t, f, bot.Config{AdminIDs: []int64{99}, Reload: reload, Workers: 4}, reloaded{1})
+	f.push("private", 1, "/reload", admin)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		mu.Lock()
+		started := calls == 1
+		mu.Unlock()
+		if started || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	f.push("private", 2, "/reload", admin)
+	got := f.waitSent(t, 1)
+	if !strings.Contains(got[0].form["text"], "уже перечитывается") {
+		t.Errorf("second reload: %q", got[0].form["text"])
+	}
+	close(release)
+	got = f.waitSent(t, 2)
+	if !strings.Contains(got[1].form["text"], "7 статей") {
+		t.Errorf("first reload's report: %q", got[1].form["text"])
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if overlapped || calls != 1 {
+		t.Errorf("reloads overlapped=%v, calls=%d", overlapped, calls)
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"os/signal"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -158,7 +159,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	if cfg.token == "" {
 		return chat(ctx, svc, stdin, stdout)
 	}
+	var reloading sync.Mutex // the bot serialises /reload too; this keeps current consistent whoever calls
 	cfg.bot.Reload = func(ctx context.Context) (bot.Answerer, string, error) {
+		reloading.Lock()
+		defer reloading.Unlock()
 		if cfg.indexDir != "" {
 			current.Close() // the on-disk index is locked while open; reopening re-indexes only changes
 		}
