@@ -20,7 +20,7 @@ const (
 	greeting   = "Здравствуйте! Я отвечаю на вопросы по корпусу новостей. В группе спрашивайте командой (/who Фамилия, /timeline, /help), упоминанием @%s или ответом на моё сообщение."
 	notAllowed = "Извините, в этом чате я не работаю."
 	tooMany    = "Слишком много вопросов подряд. Подождите минуту, и я снова отвечу."
-	expired    = "Этот список устарел — повторите запрос."
+	expired    = "Эта кнопка устарела — повторите запрос."
 )
 
 // handle is the handler for every update. It never panics out.
@@ -236,15 +236,22 @@ func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
 	}()
 	kind, rest, _ := strings.Cut(q.Data, ":")
 	id, arg, _ := strings.Cut(rest, ":")
-	p, ok := b.pages.get(id)
-	if !ok {
-		note = expired
+	chat, known := callbackChat(q)
+	p, ok := b.pages.get(id, chat)
+	if !known || !ok {
+		note = expired // unknown, expired, or pressed outside the chat it was shown in
 		return
+	}
+	if q.From.ID != 0 {
+		if ok, _ := b.flood.allow(q.From.ID); !ok {
+			note = tooMany
+			return
+		}
 	}
 	group := p.chat < 0
 	switch kind {
 	case "m":
-		page, more, ok := b.pages.nextPage(id)
+		page, more, ok := b.pages.nextPage(id, chat)
 		if !ok {
 			note = expired
 			return
@@ -260,12 +267,6 @@ func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
 			note = expired
 			return
 		}
-		if q.From.ID != 0 {
-			if ok, _ := b.flood.allow(q.From.ID); !ok {
-				note = tooMany
-				return
-			}
-		}
 		r := b.answerer().Answer(ctx, p.choices[n].Command)
 		to := &models.Message{Chat: models.Chat{ID: p.chat, Type: models.ChatTypePrivate}}
 		if group {
@@ -276,6 +277,18 @@ func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
 	default:
 		note = expired
 	}
+}
+
+// callbackChat is the chat of the message whose button was pressed; a
+// button of an inline message has none.
+func callbackChat(q *models.CallbackQuery) (int64, bool) {
+	switch {
+	case q.Message.Message != nil:
+		return q.Message.Message.Chat.ID, true
+	case q.Message.InaccessibleMessage != nil:
+		return q.Message.InaccessibleMessage.Chat.ID, true
+	}
+	return 0, false
 }
 
 // onInline offers the top excerpts for "@bot запрос" typed in any chat;

@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"strconv"
 	"sync"
 	"time"
@@ -28,10 +30,10 @@ type pending struct {
 }
 
 // store keeps pending replies server-side, so callback_data stays a short
-// id ("m:1a2b", "c:1a2b:3") well under Telegram's 64 bytes.
+// id ("m:9f2c41d07ab3", "c:9f2c41d07ab3:3") well under Telegram's 64 bytes.
+// Ids are random, so a button of one chat cannot be guessed from another.
 type store struct {
 	mu    sync.Mutex
-	seq   uint64
 	items map[string]*pending
 	ttl   time.Duration
 	now   func() time.Time
@@ -51,15 +53,25 @@ func (s *store) put(p *pending) string {
 			delete(s.items, id)
 		}
 	}
-	s.seq++
-	id := strconv.FormatUint(s.seq, 36)
+	id := newID()
+	for s.items[id] != nil {
+		id = newID()
+	}
 	p.expires = now.Add(s.ttl)
 	s.items[id] = p
 	return id
 }
 
-// get returns the pending reply id while it has not expired.
-func (s *store) get(id string) (*pending, bool) {
+// newID returns 48 random bits in hex.
+func newID() string {
+	var b [6]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
+	return hex.EncodeToString(b[:])
+}
+
+// get returns the pending reply id while it has not expired, and only to
+// the chat it was shown in.
+func (s *store) get(id string, chat int64) (*pending, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	p, ok := s.items[id]
@@ -67,24 +79,40 @@ func (s *store) get(id string) (*pending, bool) {
 		delete(s.items, id)
 		return nil, false
 	}
+	if p.chat != chat {
+		return nil, false
+	}
 	return p, true
 }
 
-// nextPage pops the next page of id, reporting whether more remain.
-func (s *store) nextPage(id string) (page string, more, ok bool) {
+// nextPage pops the next page of id for chat, reporting whether more remain.
+func (s *store) nextPage(id string, chat int64) (page string, more, ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	p, found := s.items[id]
-	if !found || s.now().After(p.expires) || len(p.pages) == 0 {
+	if !found || p.chat != chat || s.now().After(p.expires) || len(p.pages) == 0 {
 		return "", false, false
 	}
 	page, p.pages = p.pages[0], p.pages[1:]
 	return page, len(p.pages) > 0, true
 }
 
+// inlineKeyboard is reply_markup with inline buttons. It is ours, not the
+// library's, so the JSON holds only what is set: the library's button type
+// always sends an empty "copy_text" object, which Telegram may reject.
+type inlineKeyboard struct {
+	InlineKeyboard [][]inlineButton `json:"inline_keyboard"`
+}
+
+// inlineButton is a callback button.
+type inlineButton struct {
+	Text         string `json:"text"`
+	CallbackData string `json:"callback_data"`
+}
+
 // keyboard builds the buttons under a message: one per choice, then «Ещё».
 func keyboard(id string, choices []answers.Choice, more bool) models.ReplyMarkup {
-	var rows [][]models.InlineKeyboardButton
+	var rows [][]inlineButton
 	for i, c := range choices {
 		if i == maxChoiceButtons {
 			break
@@ -93,13 +121,13 @@ func keyboard(id string, choices []answers.Choice, more bool) models.ReplyMarkup
 		if len(label) > 40 {
 			label = append(label[:39], '…')
 		}
-		rows = append(rows, []models.InlineKeyboardButton{{Text: string(label), CallbackData: "c:" + id + ":" + strconv.Itoa(i)}})
+		rows = append(rows, []inlineButton{{Text: string(label), CallbackData: "c:" + id + ":" + strconv.Itoa(i)}})
 	}
 	if more {
-		rows = append(rows, []models.InlineKeyboardButton{{Text: "Ещё ▸", CallbackData: "m:" + id}})
+		rows = append(rows, []inlineButton{{Text: "Ещё ▸", CallbackData: "m:" + id}})
 	}
 	if len(rows) == 0 {
 		return nil
 	}
-	return &models.InlineKeyboardMarkup{InlineKeyboard: rows}
+	return &inlineKeyboard{InlineKeyboard: rows}
 }

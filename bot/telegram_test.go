@@ -400,3 +400,51 @@ func TestConcurrentReloadsAreSerialised(t *testing.T) {
 		t.Errorf("reloads overlapped=%v, calls=%d", overlapped, calls)
 	}
 }
+
+// TestButtonsBelongToTheirChat: a choice button pressed with another chat's
+// message posts nothing anywhere and says the button is stale; ids are
+// random, and button JSON holds only text and callback_data.
+func TestButtonsBelongToTheirChat(t *testing.T) {
+	f := newFakeAPI(t)
+	runBot(t, f, bot.Config{}, newService(t))
+	f.push("private", 1, "/who", nil)
+	first := f.waitSent(t, 1)[0]
+	if strings.Contains(first.form["reply_markup"], "copy_text") {
+		t.Errorf("button JSON carries copy_text: %s", first.form["reply_markup"])
+	}
+	var markup struct {
+		InlineKeyboard [][]map[string]any `json:"inline_keyboard"`
+	}
+	if err := json.Unmarshal([]byte(first.form["reply_markup"]), &markup); err != nil || len(markup.InlineKeyboard) == 0 {
+		t.Fatalf("no keyboard: %v %s", err, first.form["reply_markup"])
+	}
+	for _, row := range markup.InlineKeyboard {
+		for _, btn := range row {
+			for k := range btn {
+				if k != "text" && k != "callback_data" {
+					t.Errorf("button field %q sent", k)
+				}
+			}
+		}
+	}
+	btn := buttons(first)[0]
+	_, rest, _ := strings.Cut(btn.CallbackData, ":")
+	id, _, _ := strings.Cut(rest, ":")
+	if len(id) < 12 {
+		t.Errorf("button id %q is short enough to guess", id)
+	}
+	f.pushCallback(-100500, btn.CallbackData) // the same data, pressed from another chat
+	answered := waitCalls(t, f, "answerCallbackQuery", 1)
+	if !strings.Contains(answered[0].form["text"], "устарела") {
+		t.Errorf("foreign press answered %q", answered[0].form["text"])
+	}
+	time.Sleep(200 * time.Millisecond)
+	if got := f.sent("sendMessage"); len(got) != 1 {
+		t.Errorf("a foreign press posted %d messages", len(got)-1)
+	}
+	f.pushCallback(1, btn.CallbackData) // the owner's press still works
+	got := f.waitSent(t, 2)
+	if got[1].form["chat_id"] != "1" {
+		t.Errorf("the owner's press went to chat %s", got[1].form["chat_id"])
+	}
+}
