@@ -59,6 +59,16 @@ type Result struct {
 	Excerpt string  `json:"excerpt"`
 	Score   float64 `json:"score"`
 	Quote   *Quote  `json:"quote,omitempty"`
+	// Also lists the other articles that carry the excerpt's sentence word for word.
+	Also []Source `json:"also,omitempty"`
+}
+
+// Source is an article a repeated excerpt also comes from.
+type Source struct {
+	Doc    string `json:"doc"`
+	Title  string `json:"title"`
+	Date   string `json:"date"`
+	Source string `json:"source"`
 }
 
 // Quote is a quotation with who said it.

@@ -33,6 +33,8 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 	hits := found.Hits
 	s.rerank(hits, found.Terms, q, match, corpus)
 	var chosen []index.Hit
+	var excerpts []excerptOf
+	byText := map[string]int{} // folded hit sentence → its place in excerpts
 	top := 0.0
 	for i, h := range hits {
 		if answerability(q, found, hits, i) < minAnswerable {
@@ -48,43 +50,63 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 			continue
 		}
 		chosen = append(chosen, h)
-		if len(chosen) == maxResults {
+		a := corpus.Article(h.Doc)
+		// the same sentence in another article (a reprint): one excerpt, every source
+		key := russian.FoldAll(a.Sentences[h.Sentence].Text)
+		if k, dup := byText[key]; dup {
+			excerpts[k].also = append(excerpts[k].also, a)
+			continue
+		}
+		ex, spans, qi := s.excerpt(a, h.Sentence, q, match)
+		byText[key] = len(excerpts)
+		excerpts = append(excerpts, excerptOf{hit: h, article: a, text: ex, spans: spans, quote: qi})
+		if len(excerpts) == maxResults {
 			break
 		}
 	}
-	if len(chosen) == 0 {
+	if len(excerpts) == 0 {
 		return s.notFound("")
 	}
 	r := Reply{Kind: KindSearch}
-	r.Blocks = append(r.Blocks, Block{{Text: fmt.Sprintf("Нашёл %s:", plural(len(chosen), "фрагмент", "фрагмента", "фрагментов")), Style: Bold}})
-	seen := map[string]bool{}
-	for _, h := range chosen {
-		a := corpus.Article(h.Doc)
-		ex, spans, qi := s.excerpt(a, h.Sentence, q, match)
-		if seen[ex] {
-			continue
-		}
-		seen[ex] = true
+	r.Blocks = append(r.Blocks, Block{{Text: fmt.Sprintf("Нашёл %s:", plural(len(excerpts), "фрагмент", "фрагмента", "фрагментов")), Style: Bold}})
+	for _, e := range excerpts {
+		a := e.article
 		res := Result{
 			Doc: a.ID, Title: a.Title, Date: a.Published.ISO(), Source: a.Source,
-			Excerpt: ex, Score: math.Round(h.Score*1000) / 1000,
+			Excerpt: e.text, Score: math.Round(e.hit.Score*1000) / 1000,
 		}
-		if qi >= 0 {
-			q := a.Quotes[qi]
+		if e.quote >= 0 {
+			q := a.Quotes[e.quote]
 			res.Quote = &Quote{Text: russian.Truncate(q.Text, maxExcerpt), Speaker: q.Speaker, SpeakerKind: q.Kind.String()}
+		}
+		for _, o := range e.also {
+			res.Also = append(res.Also, Source{Doc: o.ID, Title: o.Title, Date: o.Published.ISO(), Source: o.Source})
 		}
 		r.Results = append(r.Results, res)
 		n := len(r.Results)
 		block := Block{{Text: fmt.Sprintf("%d. ", n), Style: Bold}}
-		block = append(block, spans...)
+		block = append(block, e.spans...)
 		block = append(block, Span{Text: "\n"})
 		block = append(block, Span{Text: metaLine(a), Style: Italic})
+		for _, o := range e.also {
+			block = append(block, Span{Text: "\n"}, Span{Text: "Также: " + metaLine(o), Style: Italic})
+		}
 		if res.Quote != nil && res.Quote.Speaker != "" {
 			block = append(block, Span{Text: "\n"}, Span{Text: quoteLine(res.Quote), Style: Italic})
 		}
 		r.Blocks = append(r.Blocks, block)
 	}
 	return r
+}
+
+// excerptOf is one excerpt of a search reply and the articles it comes from.
+type excerptOf struct {
+	hit     index.Hit
+	article *index.Article
+	text    string
+	spans   []Span
+	quote   int
+	also    []*index.Article // other articles with the same sentence
 }
 
 // overlaps reports whether h is the same or an adjacent sentence of a hit

@@ -295,7 +295,13 @@ func callbackChat(q *models.CallbackQuery) (int64, bool) {
 // each sends a formatted excerpt with its date and source.
 func (b *Bot) onInline(ctx context.Context, q *models.InlineQuery) {
 	var results []models.InlineQueryResult
-	if strings.TrimSpace(q.Query) != "" {
+	// an inline query has no chat: with ALLOWED_CHATS set, only users whose
+	// private chat is allowed get excerpts; everyone passes the flood guard
+	permitted := len(b.allowed) == 0 || b.allowed[q.From.ID]
+	if permitted && strings.TrimSpace(q.Query) != "" {
+		permitted, _ = b.flood.allow(q.From.ID)
+	}
+	if permitted && strings.TrimSpace(q.Query) != "" {
 		r := b.answerer().Answer(ctx, q.Query)
 		for i, res := range r.Results {
 			meta := strings.Trim(strings.Join([]string{res.Date, res.Source}, " · "), " ·")

@@ -448,3 +448,35 @@ func TestButtonsBelongToTheirChat(t *testing.T) {
 		t.Errorf("the owner's press went to chat %s", got[1].form["chat_id"])
 	}
 }
+
+// TestInlineRespectsAllowedChatsAndFlood: an outsider's inline query gets
+// no excerpts, and one user's burst is cut by the flood guard.
+func TestInlineRespectsAllowedChatsAndFlood(t *testing.T) {
+	f := newFakeAPI(t)
+	runBot(t, f, bot.Config{AllowedChats: []int64{7}, FloodLimit: 3, FloodWindow: time.Minute}, newService(t))
+	push := func(id string, user int) {
+		f.mu.Lock()
+		f.updates = append(f.updates, map[string]any{"update_id": f.nextID, "inline_query": map[string]any{
+			"id": id, "query": "Где Токаев принимал Блинкена?", "offset": "", "from": map[string]any{"id": user, "is_bot": false, "first_name": "X"}}})
+		f.nextID++
+		f.mu.Unlock()
+	}
+	push("outsider", 8)
+	for i := range 6 {
+		push(fmt.Sprint("own", i), 7)
+	}
+	calls := waitCalls(t, f, "answerInlineQuery", 7)
+	answered := 0
+	for _, c := range calls {
+		full := c.form["results"] != "[]"
+		if c.form["inline_query_id"] == "outsider" && full {
+			t.Errorf("an outsider got excerpts")
+		}
+		if strings.HasPrefix(c.form["inline_query_id"], "own") && full {
+			answered++
+		}
+	}
+	if answered != 3 {
+		t.Errorf("%d of 6 inline queries answered, want the flood limit of 3", answered)
+	}
+}
