@@ -127,6 +127,29 @@ func TestLoggerRedactsToken(t *testing.T) {
 	}
 }
 
+// TestLoggerRedactsEveryEncodingAndCutsBodies: the token percent-encoded or
+// its secret half alone is redacted too, and a huge error page is cut.
+func TestLoggerRedactsEveryEncodingAndCutsBodies(t *testing.T) {
+	const secret = "987654:AAE-very-secret"
+	var buf bytes.Buffer
+	log := newLogger(&buf, "debug", "info", secret)
+	forms := []string{"987654%3AAAE-very-secret", "987654%3aAAE-very-secret", "AAE-very-secret", `987654\u003aAAE-very-secret`}
+	for _, f := range forms {
+		log.Warn("retry", "body", "<html>bad token "+f+"</html>")
+	}
+	log.Error("telegram error page", "body", strings.Repeat("ошибка ", 300000))
+	out := buf.String()
+	if strings.Contains(out, "very-secret") {
+		t.Errorf("secret in logs:\n%s", out)
+	}
+	if len(out) > 8000 {
+		t.Errorf("%d bytes logged for five lines", len(out))
+	}
+	if !strings.Contains(out, "bytes)") {
+		t.Errorf("a cut value does not say its length:\n%s", out)
+	}
+}
+
 func TestBotConfigFromEnv(t *testing.T) {
 	c, err := parseConfig(nil, env(map[string]string{"ALLOWED_CHATS": "1, -1002", "ADMIN_IDS": "7", "WEBHOOK_URL": "https://x/hook", "WEBHOOK_SECRET": "s"}), &bytes.Buffer{})
 	if err != nil || len(c.bot.AllowedChats) != 2 || c.bot.AllowedChats[1] != -1002 || c.bot.AdminIDs[0] != 7 || c.bot.WebhookSecret != "s" {
