@@ -36,6 +36,7 @@ func (c *Corpus) Article(id string) *Article { return c.byID[id] }
 type catalogEntry struct {
 	published russian.Date
 	source    string
+	line      int // where catalog.tsv describes the file
 }
 
 // ReadCorpus reads every .txt file under fsys (and catalog.tsv beside them).
@@ -50,10 +51,14 @@ func ReadCorpus(ctx context.Context, fsys fs.FS, log *slog.Logger) (*Corpus, err
 		c.Warnings = append(c.Warnings, file+": "+msg)
 		log.Warn("skipping part of the corpus", "file", file, "reason", msg)
 	}
-	catalog, err := readCatalog(fsys)
+	catalog, catWarnings, err := readCatalog(fsys)
 	if err != nil {
 		warn("catalog.tsv", err.Error())
 	}
+	for _, w := range catWarnings {
+		warn("catalog.tsv", w)
+	}
+	used := map[string]bool{}
 	var files []string
 	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -76,6 +81,9 @@ func ReadCorpus(ctx context.Context, fsys fs.FS, log *slog.Logger) (*Corpus, err
 	}
 	sort.Strings(files)
 	for _, p := range files {
+		used[catalogKey(p)] = true
+	}
+	for _, p := range files {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -97,7 +105,7 @@ func ReadCorpus(ctx context.Context, fsys fs.FS, log *slog.Logger) (*Corpus, err
 			warn(p, "no text")
 			continue
 		}
-		if e, ok := catalog[strings.ToLower(path.Base(p))]; ok {
+		if e, ok := catalog[catalogKey(p)]; ok {
 			if !e.published.IsZero() {
 				a.Published = e.published
 			}
@@ -111,6 +119,16 @@ func ReadCorpus(ctx context.Context, fsys fs.FS, log *slog.Logger) (*Corpus, err
 		c.hashes[id] = hashOf(raw, a)
 		c.byID[id] = a
 		c.Articles = append(c.Articles, a)
+	}
+	var unused []string
+	for k, e := range catalog {
+		if !used[k] {
+			unused = append(unused, fmt.Sprintf("line %d: no article file %s", e.line, k))
+		}
+	}
+	sort.Strings(unused)
+	for _, u := range unused {
+		warn("catalog.tsv", u)
 	}
 	if len(c.Articles) == 0 {
 		return c, ErrNoArticles
@@ -151,56 +169,95 @@ func readArticleFile(fsys fs.FS, p string) (string, string) {
 
 // readCatalog reads catalog.tsv (file, published, source, ...); a missing
 // catalog is not an error.
-func readCatalog(fsys fs.FS) (map[string]catalogEntry, error) {
+func readCatalog(fsys fs.FS) (map[string]catalogEntry, []string, error) {
 	out := map[string]catalogEntry{}
 	if _, err := fs.Stat(fsys, "catalog.tsv"); errors.Is(err, fs.ErrNotExist) {
-		return out, nil
+		return out, nil, nil
 	}
 	if problem := notRegular(fsys, "catalog.tsv"); problem != "" {
-		return out, errors.New(problem)
+		return out, nil, errors.New(problem)
 	}
 	b, err := fs.ReadFile(fsys, "catalog.tsv")
-	if errors.Is(err, fs.ErrNotExist) {
-		return out, nil
-	}
 	if err != nil {
-		return out, fmt.Errorf("read catalog: %w", err)
+		return out, nil, fmt.Errorf("read catalog: %w", err)
 	}
+	var warnings []string
+	warn := func(line int, format string, args ...any) {
+		warnings = append(warnings, fmt.Sprintf("line %d: ", line)+fmt.Sprintf(format, args...))
+	}
+	text := strings.TrimPrefix(string(b), "\uFEFF") // a BOM must not hide the header
 	// TSV without quoting: a note may hold quote marks of its own
-	var rows [][]string
-	for _, line := range strings.Split(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n") {
+	type row struct {
+		line  int
+		cells []string
+	}
+	var rows []row
+	for n, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
 		if strings.TrimSpace(line) != "" {
-			rows = append(rows, strings.Split(line, "\t"))
+			rows = append(rows, row{n + 1, strings.Split(line, "\t")})
 		}
 	}
 	col := map[string]int{"file": 0, "published": 1, "source": 2}
-	if len(rows) > 0 && strings.EqualFold(strings.TrimSpace(rows[0][0]), "file") {
+	if len(rows) > 0 && isCatalogHeader(rows[0].cells) {
 		col = map[string]int{}
-		for i, h := range rows[0] {
+		for i, h := range rows[0].cells {
 			col[strings.ToLower(strings.TrimSpace(h))] = i
+		}
+		if _, ok := col["file"]; !ok {
+			warn(rows[0].line, "the header has no «file» column; the catalog is not used")
+			return out, warnings, nil
 		}
 		rows = rows[1:]
 	}
-	get := func(row []string, name string) string {
+	get := func(r row, name string) string {
 		i, ok := col[name]
-		if !ok || i >= len(row) {
+		if !ok || i >= len(r.cells) {
 			return ""
 		}
-		return strings.TrimSpace(row[i])
+		return strings.TrimSpace(r.cells[i])
 	}
-	for _, row := range rows {
-		file := get(row, "file")
+	for _, r := range rows {
+		file := get(r, "file")
 		if file == "" {
+			warn(r.line, "no file name")
 			continue
 		}
 		if path.Ext(file) == "" {
 			file += ".txt"
 		}
-		e := catalogEntry{source: get(row, "source")}
-		e.published, _ = russian.ParseISO(get(row, "published"))
-		out[strings.ToLower(path.Base(file))] = e
+		e := catalogEntry{source: get(r, "source"), line: r.line}
+		if d := get(r, "published"); d != "" {
+			var ok bool
+			if e.published, ok = russian.ParseISO(d); !ok {
+				warn(r.line, "date %q is not YYYY-MM-DD, YYYY-MM or YYYY; the article's own date is used", d)
+			}
+		}
+		key := catalogKey(file)
+		if prev, dup := out[key]; dup {
+			warn(r.line, "%s is already described on line %d; this line wins", file, prev.line)
+		}
+		out[key] = e
 	}
-	return out, nil
+	return out, warnings, nil
+}
+
+// catalogKey is how a catalog row and an article file meet: the relative
+// path, slash-separated, case-insensitive ("sub/good1.txt" is not
+// "good1.txt").
+func catalogKey(p string) string {
+	return strings.ToLower(path.Clean(strings.TrimPrefix(strings.ReplaceAll(p, "\\", "/"), "./")))
+}
+
+// isCatalogHeader reports whether a first row names columns rather than
+// describing a file.
+func isCatalogHeader(cells []string) bool {
+	for _, c := range cells {
+		switch strings.ToLower(strings.TrimSpace(c)) {
+		case "file", "published", "source", "url", "date", "title":
+			return true
+		}
+	}
+	return false
 }
 
 // cp1251 maps bytes 0x80-0xBF of Windows-1251 to Unicode (0xC0-0xFF are А-я).

@@ -311,3 +311,42 @@ func TestSpecialFilesAreSkipped(t *testing.T) {
 		}
 	}
 }
+
+// TestCatalogProblemsAreWarnedByLine: a BOM does not hide the header, bad
+// dates and rows for missing files are warned with their line, rows match by
+// relative path, and a header without «file» is reported.
+func TestCatalogProblemsAreWarnedByLine(t *testing.T) {
+	text := "Заголовок\n\nМинистр провёл встречу в Астане."
+	fsys := corpus(map[string]string{
+		"catalog.tsv":   "\uFEFFfile\tpublished\tsource\ngood1.txt\t2024-03-01\tТАСС\nbad.txt\t1 марта\tКазТАГ\nghost.txt\t2024-01-01\tРИА\n",
+		"good1.txt":     text,
+		"bad.txt":       text,
+		"sub/good1.txt": text,
+	})
+	c, err := index.ReadCorpus(context.Background(), fsys, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := c.Article("good1"); a == nil || a.Published.ISO() != "2024-03-01" || a.Source != "ТАСС" {
+		t.Errorf("good1 with a BOM before the header: %+v", a)
+	}
+	if a := c.Article("sub/good1"); a == nil || a.Source == "ТАСС" {
+		t.Errorf("sub/good1 took the row of good1.txt: %+v", a)
+	}
+	warned := strings.Join(c.Warnings, "\n")
+	for _, want := range []string{"catalog.tsv: line 3: date \"1 марта\"", "catalog.tsv: line 4: no article file ghost.txt"} {
+		if !strings.Contains(warned, want) {
+			t.Errorf("warnings lack %q:\n%s", want, warned)
+		}
+	}
+	c, err = index.ReadCorpus(context.Background(), corpus(map[string]string{
+		"catalog.tsv": "name\tpublished\tsource\ngood1.txt\t2024-03-01\tТАСС\n",
+		"good1.txt":   text,
+	}), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := strings.Join(c.Warnings, "\n"); !strings.Contains(w, "line 1: the header has no «file» column") {
+		t.Errorf("a header without file is silent: %q", w)
+	}
+}
