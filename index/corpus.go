@@ -71,7 +71,11 @@ func ReadCorpus(ctx context.Context, fsys fs.FS, log *slog.Logger) (*Corpus, err
 			}
 			return nil
 		}
-		if strings.EqualFold(path.Ext(p), ".txt") && !strings.HasPrefix(d.Name(), ".") {
+		if strings.EqualFold(path.Ext(p), ".txt") {
+			if strings.HasPrefix(d.Name(), ".") {
+				warn(p, "hidden file (name starts with a dot)")
+				return nil
+			}
 			files = append(files, p)
 		}
 		return nil

@@ -350,3 +350,25 @@ func TestCatalogProblemsAreWarnedByLine(t *testing.T) {
 		t.Errorf("a header without file is silent: %q", w)
 	}
 }
+
+// TestHiddenArticleIsWarned: a .txt whose name starts with a dot («..txt»)
+// is skipped with a warning, not silently.
+func TestHiddenArticleIsWarned(t *testing.T) {
+	c, err := index.ReadCorpus(context.Background(), corpus(map[string]string{
+		"a.txt":  "Заголовок\n\nМинистр провёл встречу в Астане.",
+		"..txt":  "Заголовок\n\nСкрытый текст.",
+		".b.txt": "Заголовок\n\nЕщё один скрытый текст.",
+	}), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := strings.Join(c.Warnings, "\n")
+	for _, name := range []string{"..txt: hidden file", ".b.txt: hidden file"} {
+		if !strings.Contains(w, name) {
+			t.Errorf("warnings lack %q: %q", name, w)
+		}
+	}
+	if len(c.Articles) != 1 {
+		t.Errorf("%d articles, want 1", len(c.Articles))
+	}
+}

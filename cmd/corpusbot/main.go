@@ -201,9 +201,6 @@ func openIndex(ctx context.Context, cfg config, opts index.Options, log *slog.Lo
 	if err != nil {
 		return nil, err
 	}
-	for _, w := range ix.Corpus().Warnings {
-		log.Warn("corpus file skipped or repaired", "detail", w)
-	}
 	return ix, nil
 }
 
