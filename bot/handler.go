@@ -251,7 +251,7 @@ func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
 	group := p.chat < 0
 	switch kind {
 	case "m":
-		page, more, ok := b.pages.nextPage(id, chat)
+		page, more, ok := b.pages.nextPage(id)
 		if !ok {
 			note = expired
 			return

@@ -85,12 +85,13 @@ func (s *store) get(id string, chat int64) (*pending, bool) {
 	return p, true
 }
 
-// nextPage pops the next page of id for chat, reporting whether more remain.
-func (s *store) nextPage(id string, chat int64) (page string, more, ok bool) {
+// nextPage pops the next page of id, reporting whether more remain; the
+// caller has checked the chat with get.
+func (s *store) nextPage(id string) (page string, more, ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	p, found := s.items[id]
-	if !found || p.chat != chat || s.now().After(p.expires) || len(p.pages) == 0 {
+	if !found || s.now().After(p.expires) || len(p.pages) == 0 {
 		return "", false, false
 	}
 	page, p.pages = p.pages[0], p.pages[1:]

@@ -143,7 +143,7 @@ func ReadCorpus(ctx context.Context, fsys fs.FS, log *slog.Logger) (*Corpus, err
 // readArticleFile returns the file's text and a problem, if any. An empty
 // text with a problem means the file is skipped.
 func readArticleFile(fsys fs.FS, p string) (string, string) {
-	if problem := notRegular(fsys, p); problem != "" {
+	if problem, _ := notRegular(fsys, p); problem != "" {
 		return "", problem
 	}
 	f, err := fsys.Open(p)
@@ -175,10 +175,9 @@ func readArticleFile(fsys fs.FS, p string) (string, string) {
 // catalog is not an error.
 func readCatalog(fsys fs.FS) (map[string]catalogEntry, []string, error) {
 	out := map[string]catalogEntry{}
-	if _, err := fs.Stat(fsys, "catalog.tsv"); errors.Is(err, fs.ErrNotExist) {
+	if problem, err := notRegular(fsys, "catalog.tsv"); errors.Is(err, fs.ErrNotExist) {
 		return out, nil, nil
-	}
-	if problem := notRegular(fsys, "catalog.tsv"); problem != "" {
+	} else if problem != "" {
 		return out, nil, errors.New(problem)
 	}
 	b, err := fs.ReadFile(fsys, "catalog.tsv")
@@ -295,14 +294,15 @@ func decodeCP1251(b []byte) (string, bool) {
 
 // notRegular says why p is not a regular file (a FIFO, a device, a socket,
 // a dangling link), which is never opened: opening a FIFO blocks until a
-// writer comes. A symlink to a regular file is fine. "" means regular.
-func notRegular(fsys fs.FS, p string) string {
+// writer comes. A symlink to a regular file is fine. "" means regular; err
+// is what Stat said, if anything.
+func notRegular(fsys fs.FS, p string) (string, error) {
 	st, err := fs.Stat(fsys, p)
 	if err != nil {
-		return "cannot read: " + err.Error()
+		return "cannot read: " + err.Error(), err
 	}
 	if !st.Mode().IsRegular() {
-		return fmt.Sprintf("not a regular file (%s)", st.Mode().Type())
+		return fmt.Sprintf("not a regular file (%s)", st.Mode().Type()), nil
 	}
-	return ""
+	return "", nil
 }

@@ -129,13 +129,13 @@ func (ix *Index) sync(ctx context.Context, old manifest, opts Options) error {
 		batch.Reset()
 		return nil
 	}
-	if opts.Dir != "" {
-		// before any batch: mark what will change, so a run killed midway is
-		// redone (and its stale passages deleted) by the next one
-		if intent, dirty := ix.intent(old); dirty {
-			if err := writeManifest(opts.Dir, intent); err != nil {
-				return err
-			}
+	// before any batch: mark what will change, so a run killed midway is
+	// redone (and its stale passages deleted) by the next one; an open that
+	// changes nothing writes nothing
+	intent, dirty := ix.intent(old)
+	if opts.Dir != "" && dirty {
+		if err := writeManifest(opts.Dir, intent); err != nil {
+			return err
 		}
 	}
 	for i, a := range ix.corpus.Articles {
@@ -174,7 +174,7 @@ func (ix *Index) sync(ctx context.Context, old manifest, opts Options) error {
 	if err := flush(); err != nil {
 		return err
 	}
-	if opts.Dir == "" {
+	if opts.Dir == "" || !dirty {
 		return nil
 	}
 	// every batch is persisted when Batch returns (scorch's safe batches on

@@ -102,22 +102,16 @@ var locationPreps = map[string]bool{"в": true, "во": true, "из": true, "н�
 // buildPeople finds, merges and names the people of the corpus and
 // attributes quotations to them.
 func buildPeople(c *Corpus, model *tagger.Model) *People {
-	lower := map[string]bool{}
-	named := map[string]bool{}
+	vocab := russian.NewVocab()
 	seen := map[string]bool{}
 	placeKeys := map[string]int{}
 	for _, a := range c.Articles {
 		for _, s := range a.Sentences {
 			words := russian.Words(s.Text)
+			vocab.AddSentence(words)
 			for i, w := range words {
-				r := []rune(w.Text)
-				if unicode.IsLower(r[0]) {
-					lower[russian.FoldWord(w.Text)] = true
-				} else {
+				if r := []rune(w.Text); !unicode.IsLower(r[0]) {
 					seen[russian.NameKey(w.Text)] = true
-					if i > 0 {
-						named[russian.FoldWord(w.Text)] = true
-					}
 				}
 				if i > 0 && locationPreps[strings.ToLower(words[i-1].Text)] && russian.IsCapitalized(w.Text) {
 					placeKeys[russian.NameKey(w.Text)]++
@@ -125,8 +119,8 @@ func buildPeople(c *Corpus, model *tagger.Model) *People {
 			}
 		}
 	}
-	namer := russian.NewNamer(func(w string) bool { return lower[russian.FoldWord(w)] })
-	namer.Named = func(w string) bool { return named[russian.FoldWord(w)] }
+	namer := russian.NewNamer(vocab.Common)
+	namer.Named = vocab.Named
 	namer.Tagger = model
 	namer.Located = func(w string) bool { return placeKeys[russian.NameKey(w)] > 0 }
 	p := &People{byKey: map[string][]*Person{}, namer: namer, seen: seen}

@@ -36,8 +36,16 @@ func loadDotEnv(path string) error {
 	if sc.Err() != nil {
 		return fmt.Errorf("%w: a line is too long", errDotEnv)
 	}
-	if err := godotenv.Load(path); err != nil {
+	vars, err := godotenv.Unmarshal(string(b))
+	if err != nil {
 		return fmt.Errorf("%w: the file does not parse", errDotEnv) // godotenv's message may quote a value
+	}
+	for k, v := range vars {
+		if _, set := os.LookupEnv(k); !set { // the real environment wins
+			if err := os.Setenv(k, v); err != nil {
+				return fmt.Errorf("%w: cannot set %s", errDotEnv, k)
+			}
+		}
 	}
 	return nil
 }

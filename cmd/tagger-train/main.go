@@ -80,7 +80,7 @@ func load(dir string) ([]tagger.Example, *russian.Lexicon, error) {
 		ents []entity
 	}
 	var docs []doc
-	lower, named := map[string]bool{}, map[string]bool{}
+	vocab := russian.NewVocab()
 	for _, p := range txts {
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -91,10 +91,10 @@ func load(dir string) ([]tagger.Example, *russian.Lexicon, error) {
 			return nil, nil, err
 		}
 		docs = append(docs, doc{string(b), ents})
-		russian.Vocabulary(string(b), lower, named)
+		vocab.AddText(string(b))
 	}
-	namer := russian.NewNamer(func(w string) bool { return lower[russian.FoldWord(w)] })
-	namer.Named = func(w string) bool { return named[russian.FoldWord(w)] }
+	namer := russian.NewNamer(vocab.Common)
+	namer.Named = vocab.Named
 	var out []tagger.Example
 	for _, d := range docs {
 		out = append(out, sentences(d.text, d.ents)...)

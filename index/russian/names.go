@@ -163,22 +163,41 @@ func Tokens(s string) ([]tagger.Token, []Word) {
 	return toks, words
 }
 
-// Vocabulary adds the words of text to lower (folded words seen in lower
-// case) and named (folded words seen capitalised after a sentence's first
-// word), the corpus evidence the Namer's Common and Named read.
-func Vocabulary(text string, lower, named map[string]bool) {
-	for _, p := range Paragraphs(text) {
-		para := text[p.Start:p.End]
-		for _, s := range Sentences(para) {
-			for i, w := range Words(para[s.Start:s.End]) {
-				r, _ := utf8.DecodeRuneInString(w.Text)
-				switch {
-				case unicode.IsLower(r):
-					lower[FoldWord(w.Text)] = true
-				case i > 0 && unicode.IsUpper(r):
-					named[FoldWord(w.Text)] = true
-				}
-			}
+// Vocab is the corpus evidence about words that the Namer reads: which
+// occur in lower case somewhere, and which occur capitalised after a
+// sentence's first word.
+type Vocab struct {
+	lower, named map[string]bool
+}
+
+// NewVocab returns an empty vocabulary.
+func NewVocab() *Vocab { return &Vocab{lower: map[string]bool{}, named: map[string]bool{}} }
+
+// AddSentence records the words of one sentence.
+func (v *Vocab) AddSentence(words []Word) {
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w.Text)
+		switch {
+		case unicode.IsLower(r):
+			v.lower[FoldWord(w.Text)] = true
+		case i > 0 && unicode.IsUpper(r):
+			v.named[FoldWord(w.Text)] = true
 		}
 	}
 }
+
+// AddText records every sentence of a text.
+func (v *Vocab) AddText(text string) {
+	for _, p := range Paragraphs(text) {
+		para := text[p.Start:p.End]
+		for _, s := range Sentences(para) {
+			v.AddSentence(Words(para[s.Start:s.End]))
+		}
+	}
+}
+
+// Common reports whether w occurs in lower case.
+func (v *Vocab) Common(w string) bool { return v.lower[FoldWord(w)] }
+
+// Named reports whether w occurs capitalised inside a sentence.
+func (v *Vocab) Named(w string) bool { return v.named[FoldWord(w)] }

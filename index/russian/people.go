@@ -41,7 +41,7 @@ type Namer struct {
 	// Tagger, when set, finds the names; the rules then only read them.
 	Tagger *tagger.Model
 	// Located reports whether a word stands after a preposition of place
-	// ("в", "из", "на") somewhere in the corpus; may be nil.
+	// ("в", "из", "на") somewhere in the corpus.
 	Located func(word string) bool
 	lex     *Lexicon
 }
@@ -49,10 +49,21 @@ type Namer struct {
 // roleWord is IsRoleWord, remembered per word.
 func (n *Namer) roleWord(w string) bool { return n.Lexicon().Classes(w)&tagger.RoleWord != 0 }
 
+// isInitial reports an initial: a capital letter, or a short title
+// abbreviation ("Дж"), followed by a dot in s.
+func isInitial(s string, w Word) bool {
+	if w.End >= len(s) || s[w.End] != '.' {
+		return false
+	}
+	r := []rune(w.Text)
+	return unicode.IsUpper(r[0]) && (len(r) == 1 || len(r) <= 3 && titleAbbreviations[strings.ToLower(w.Text)])
+}
+
 // notFirst reports words that cannot be an unknown first name: places,
 // organisations, role words and the corpus's common words.
 func (n *Namer) notFirst(w string) bool {
-	return IsPlace(w) || IsOrganizationWord(w) || IsRoleWord(w) || n.Common(w) || n.Located != nil && n.Located(w)
+	const not = tagger.PlaceWord | tagger.OrgWord | tagger.RoleWord | tagger.Common
+	return n.Lexicon().Classes(w)&not != 0 || n.Located(w)
 }
 
 // NewNamer returns a Namer; common may be nil.
@@ -61,7 +72,8 @@ func NewNamer(common func(string) bool) *Namer {
 		common = func(string) bool { return false }
 	}
 	first, maleOblique := newFirstNames()
-	return &Namer{first: first, maleOblique: maleOblique, Common: common, Named: func(string) bool { return false }}
+	never := func(string) bool { return false }
+	return &Namer{first: first, maleOblique: maleOblique, Common: common, Named: never, Located: never}
 }
 
 // LookupFirst returns the nominative of a first name in any case form.
@@ -87,12 +99,7 @@ func (n *Namer) Mentions(s string) []NameMention {
 func (n *Namer) ruleMentions(s string) []NameMention {
 	words := Words(s)
 	var out []NameMention
-	isInit := func(k int) bool {
-		w := words[k]
-		r := []rune(w.Text)
-		dot := w.End < len(s) && s[w.End] == '.'
-		return dot && (len(r) == 1 && unicode.IsUpper(r[0]) || len(r) <= 3 && unicode.IsUpper(r[0]) && titleAbbreviations[strings.ToLower(w.Text)])
-	}
+	isInit := func(k int) bool { return isInitial(s, words[k]) }
 	isTok := func(k int) bool { return IsCapitalized(words[k].Text) || isInit(k) || hasNameParticle(words[k].Text) }
 	gapOK := func(a, b int) bool {
 		gap := s[words[a].End:words[b].Start]

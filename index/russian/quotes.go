@@ -320,14 +320,6 @@ func phraseOf(clause string, words []Word, max int) string {
 	return clause[words[0].Start:words[len(words)-1].End]
 }
 
-func isInitial(text string, w Word) bool {
-	r := []rune(w.Text)
-	if len(r) > 2 || !unicode.IsUpper(r[0]) {
-		return len(r) <= 3 && titleAbbreviations[strings.ToLower(w.Text)] && w.End < len(text) && text[w.End] == '.'
-	}
-	return w.End < len(text) && text[w.End] == '.'
-}
-
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r

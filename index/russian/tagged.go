@@ -18,12 +18,7 @@ func (n *Namer) taggedMentions(s string) []NameMention {
 		return nil
 	}
 	labels := n.Tagger.Tag(toks, n.Lexicon())
-	isInit := func(k int) bool {
-		w := words[k]
-		r := []rune(w.Text)
-		dot := w.End < len(s) && s[w.End] == '.'
-		return dot && (len(r) == 1 && unicode.IsUpper(r[0]) || len(r) <= 3 && unicode.IsUpper(r[0]) && titleAbbreviations[strings.ToLower(w.Text)])
-	}
+	isInit := func(k int) bool { return isInitial(s, words[k]) }
 	var out []NameMention
 	covered := make([]bool, len(words))
 	spans := tagger.Spans(labels)
@@ -53,8 +48,9 @@ func (n *Namer) taggedMentions(s string) []NameMention {
 		out = append(out, ms...)
 	}
 	missed := false // a listed first name outside every tagged name
+	lex := n.Lexicon()
 	for k, w := range words {
-		missed = missed || !covered[k] && n.Lexicon().Classes(w.Text)&tagger.FirstName != 0
+		missed = missed || !covered[k] && lex.Classes(w.Text)&tagger.FirstName != 0
 	}
 	if !missed {
 		return out

@@ -15,12 +15,12 @@ func taggedNamer(t *testing.T, texts ...string) *Namer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lower, named := map[string]bool{}, map[string]bool{}
+	vocab := NewVocab()
 	for _, s := range texts {
-		Vocabulary(s, lower, named)
+		vocab.AddText(s)
 	}
-	n := NewNamer(func(w string) bool { return lower[FoldWord(w)] })
-	n.Named = func(w string) bool { return named[FoldWord(w)] }
+	n := NewNamer(vocab.Common)
+	n.Named = vocab.Named
 	n.Tagger = m
 	return n
 }
