@@ -95,8 +95,16 @@ func Read(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("%w: bad header", ErrWeights)
 	}
 	m := &Model{w: make([]int16, buckets*int(nLabels))}
-	if err := binary.Read(zr, binary.LittleEndian, m.w); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrWeights, err)
+	buf := make([]byte, 64<<10) // decoded in chunks: no second copy of the weights
+	for done := 0; done < len(m.w); {
+		n := min(len(buf), 2*(len(m.w)-done))
+		if _, err := io.ReadFull(zr, buf[:n]); err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrWeights, err)
+		}
+		for k := 0; k < n; k += 2 {
+			m.w[done] = int16(binary.LittleEndian.Uint16(buf[k:]))
+			done++
+		}
 	}
 	return m, nil
 }
