@@ -18,6 +18,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -54,6 +55,10 @@ type Config struct {
 	AdminIDs     []int64  // users allowed to /reload
 	Reload       Reloader // what /reload does; nil disables it
 
+	Backlog  int           // updates accepted and not yet answered, at most; 0 means 256
+	StopWait time.Duration // how long a stop keeps answering queued updates; 0 means 20 s
+	StateDir string        // where updates left unanswered at a stop are kept for the next start; empty: nowhere
+
 	WebhookURL    string // when set, the bot takes updates by webhook instead of polling
 	WebhookSecret string // checked on every webhook request (X-Telegram-Bot-Api-Secret-Token)
 	ListenAddr    string // where the webhook server listens; default ":8080"
@@ -78,9 +83,9 @@ type Bot struct {
 	flood    *floodGuard
 	allowed  map[int64]bool
 	admins   map[int64]bool
-
-	mu       sync.Mutex
-	lastDone int64 // highest update id answered
+	queue    *dispatcher
+	spool    spool
+	compute  chan struct{} // answers prepared at once, at most
 
 	reloading sync.Mutex // one /reload at a time
 }
@@ -114,18 +119,25 @@ func New(ctx context.Context, cfg Config, svc Answerer, log *slog.Logger) (*Bot,
 	if cfg.ListenAddr == "" {
 		cfg.ListenAddr = ":8080"
 	}
+	if cfg.Backlog <= 0 {
+		cfg.Backlog = 256
+	}
+	if cfg.StopWait <= 0 {
+		cfg.StopWait = 20 * time.Second
+	}
 	b := &Bot{cfg: cfg, log: log, send: newSender(cfg.Limits, log), pages: newStore(cfg.PageTTL),
-		flood: newFloodGuard(cfg.FloodLimit, cfg.FloodWindow), allowed: set(cfg.AllowedChats), admins: set(cfg.AdminIDs)}
+		flood: newFloodGuard(cfg.FloodLimit, cfg.FloodWindow), allowed: set(cfg.AllowedChats), admins: set(cfg.AdminIDs),
+		compute: make(chan struct{}, cfg.Workers), spool: spool{log: log}}
+	b.queue = newDispatcher(cfg.Backlog, func(upd *models.Update) { b.handle(context.Background(), nil, upd) })
 	b.svc.Store(svc)
 	opts := []tg.Option{
-		tg.WithDefaultHandler(b.handle),
+		// the library's one worker only queues each update in its chat's
+		// queue, in order; chats are answered independently (dispatch.go)
+		tg.WithDefaultHandler(func(_ context.Context, _ *tg.Bot, upd *models.Update) { _ = b.queue.submit(upd, true) }),
 		tg.WithErrorsHandler(func(err error) { b.log.Warn("telegram", "err", err) }),
 		tg.WithHTTPClient(cfg.PollTimeout, &http.Client{Timeout: cfg.PollTimeout + 10*time.Second}),
-		// handlers run inside the library's workers, so Start returns only
-		// after the answers in flight are sent; an unbuffered queue means no
-		// update is fetched ahead of a free worker, so none is lost at shutdown
 		tg.WithNotAsyncHandlers(),
-		tg.WithWorkers(cfg.Workers),
+		tg.WithWorkers(1),
 		tg.WithUpdatesChannelCap(0),
 		tg.WithSkipGetMe(),
 		tg.WithAllowedUpdates(tg.AllowedUpdates{"message", "callback_query", "inline_query", "my_chat_member"}),
@@ -138,11 +150,14 @@ func New(ctx context.Context, cfg Config, svc Answerer, log *slog.Logger) (*Bot,
 		return nil, fmt.Errorf("telegram client: %w", err)
 	}
 	b.api = api
-	me, err := api.GetMe(ctx)
+	me, err := retry(ctx, b.log, "getMe", func(ctx context.Context) (*models.User, error) { return api.GetMe(ctx) })
 	if err != nil {
 		return nil, fmt.Errorf("getMe: %w", err)
 	}
 	b.username, b.id = me.Username, me.ID
+	if cfg.StateDir != "" {
+		b.spool.path = filepath.Join(cfg.StateDir, fmt.Sprintf("pending-updates-%d.jsonl", me.ID))
+	}
 	return b, nil
 }
 
@@ -166,6 +181,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	}}); err != nil {
 		b.log.Warn("setMyCommands failed", "err", err)
 	}
+	b.replay(ctx)
 	if b.cfg.WebhookURL != "" {
 		return b.runWebhook(ctx)
 	}
@@ -175,17 +191,14 @@ func (b *Bot) Run(ctx context.Context) error {
 	}
 	b.log.Info("bot started", "username", b.username, "mode", "polling")
 	b.api.Start(ctx)
-	b.confirm()
+	b.confirm(b.drain())
 	b.log.Info("bot stopped")
 	return nil
 }
 
-// confirm tells Telegram the answered updates are done (getUpdates with
-// the next offset), so a restart starts after them and answers none twice.
-func (b *Bot) confirm() {
-	b.mu.Lock()
-	last := b.lastDone
-	b.mu.Unlock()
+// confirm tells Telegram the updates up to last are taken care of
+// (getUpdates with the next offset): answered, or kept for the next start.
+func (b *Bot) confirm(last int64) {
 	if last == 0 {
 		return
 	}
@@ -208,47 +221,43 @@ func (b *Bot) confirm() {
 	resp.Body.Close()
 }
 
-func (b *Bot) markDone(id int64) {
-	b.mu.Lock()
-	if id > b.lastDone {
-		b.lastDone = id
-	}
-	b.mu.Unlock()
-}
-
-// runWebhook registers the webhook and serves it until ctx is done. Each
-// request is checked for the secret (403 without it), answered 200 at once
-// and handled in the background; shutdown waits for the handlers.
+// runWebhook registers the webhook and serves it until ctx is done. A stop
+// first stops accepting, then answers the backlog within StopWait and
+// keeps the rest for the next start.
 func (b *Bot) runWebhook(ctx context.Context) error {
-	if _, err := b.api.SetWebhook(ctx, &tg.SetWebhookParams{URL: b.cfg.WebhookURL, SecretToken: b.cfg.WebhookSecret,
-		AllowedUpdates: []string{"message", "callback_query", "inline_query", "my_chat_member"}}); err != nil {
+	_, err := retry(ctx, b.log, "setWebhook", func(ctx context.Context) (bool, error) {
+		return b.api.SetWebhook(ctx, &tg.SetWebhookParams{URL: b.cfg.WebhookURL, SecretToken: b.cfg.WebhookSecret,
+			AllowedUpdates: []string{"message", "callback_query", "inline_query", "my_chat_member"}})
+	})
+	if err != nil {
+		b.drain()
 		return fmt.Errorf("setWebhook: %w", err)
 	}
-	var wg sync.WaitGroup
-	srv := &http.Server{Addr: b.cfg.ListenAddr, Handler: b.WebhookHandler(ctx, &wg), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Addr: b.cfg.ListenAddr, Handler: b.WebhookHandler(), ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
 	b.log.Info("bot started", "username", b.username, "mode", "webhook", "listen", b.cfg.ListenAddr)
+	var serveErr error
 	select {
 	case <-ctx.Done():
 	case err := <-errc:
 		if !errors.Is(err, http.ErrServerClosed) {
-			return fmt.Errorf("webhook server: %w", err)
+			serveErr = fmt.Errorf("webhook server: %w", err)
 		}
 	}
-	shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	_ = srv.Shutdown(shut)
-	wg.Wait()
+	b.drain()
 	b.log.Info("bot stopped")
-	return nil
+	return serveErr
 }
 
 // WebhookHandler serves Telegram's webhook requests: 403 without the
-// secret, 400 for a body that is no update, else 200 at once while the
-// update is handled in the background (tracked by wg).
-func (b *Bot) WebhookHandler(ctx context.Context, wg *sync.WaitGroup) http.Handler {
-	sem := make(chan struct{}, b.cfg.Workers)
+// secret, 400 for a body that is no update, 503 with Retry-After while the
+// backlog is full, else 200 at once while the update waits its turn in its
+// chat's queue. A repeated update_id is answered 200 and dropped.
+func (b *Bot) WebhookHandler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost {
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -263,15 +272,37 @@ func (b *Bot) WebhookHandler(ctx context.Context, wg *sync.WaitGroup) http.Handl
 			http.Error(w, "bad update", http.StatusBadRequest)
 			return
 		}
+		if err := b.queue.submit(&upd, false); err != nil {
+			w.Header().Set("Retry-After", "5")
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
 		w.WriteHeader(http.StatusOK)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			b.handle(ctx, b.api, &upd)
-		}()
 	})
+}
+
+// Stop stops a bot whose webhook handler is served elsewhere: it answers
+// the backlog within StopWait and keeps the rest for the next start.
+func (b *Bot) Stop() { b.drain() }
+
+// retry calls f until it succeeds, fails for good (a wrong token, a bad
+// request) or ctx is done; other failures are retried with backoff.
+func retry[T any](ctx context.Context, log *slog.Logger, what string, f func(context.Context) (T, error)) (T, error) {
+	wait := 500 * time.Millisecond
+	for {
+		v, err := f(ctx)
+		if err == nil || permanent(err) || ctx.Err() != nil {
+			if ctx.Err() != nil && err != nil {
+				err = fmt.Errorf("%w (%w)", ctx.Err(), err)
+			}
+			return v, err
+		}
+		log.Warn("telegram unreachable; retrying", "call", what, "in", wait, "err", err)
+		if sleep(ctx, wait) != nil {
+			return v, fmt.Errorf("%w (%w)", ctx.Err(), err)
+		}
+		wait = min(wait*2, 30*time.Second)
+	}
 }
 
 // Run connects and runs a bot until ctx is done.

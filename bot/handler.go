@@ -29,7 +29,6 @@ func (b *Bot) handle(ctx context.Context, _ *tg.Bot, upd *models.Update) {
 		if r := recover(); r != nil {
 			b.log.Error("handler panicked", "panic", r, "update", upd.ID, "stack", string(debug.Stack()))
 		}
-		b.markDone(upd.ID)
 	}()
 	// the answer finishes even when shutdown starts while it is prepared
 	work, cancel := context.WithTimeout(context.WithoutCancel(ctx), b.cfg.AnswerLimit)
@@ -82,7 +81,19 @@ func (b *Bot) onMessage(ctx context.Context, msg *models.Message, log *slog.Logg
 		_, err := b.api.SendChatAction(ctx, &tg.SendChatActionParams{ChatID: msg.Chat.ID, MessageThreadID: threadOf(msg), Action: models.ChatActionTyping})
 		return err
 	})
-	b.deliver(ctx, msg, b.answerer().Answer(ctx, text), log)
+	b.deliver(ctx, msg, b.answer(ctx, text), log)
+}
+
+// answer prepares a reply, at most Workers at once whatever the number of
+// chats waiting.
+func (b *Bot) answer(ctx context.Context, text string) answers.Reply {
+	select {
+	case b.compute <- struct{}{}:
+	case <-ctx.Done():
+		return b.answerer().Answer(ctx, text) // answers fast on a done context
+	}
+	defer func() { <-b.compute }()
+	return b.answerer().Answer(ctx, text)
 }
 
 // reload reads the corpus again for an admin; others hear it is not theirs.
@@ -267,7 +278,7 @@ func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
 			note = expired
 			return
 		}
-		r := b.answerer().Answer(ctx, p.choices[n].Command)
+		r := b.answer(ctx, p.choices[n].Command)
 		to := &models.Message{Chat: models.Chat{ID: p.chat, Type: models.ChatTypePrivate}}
 		if group {
 			to.Chat.Type = models.ChatTypeSupergroup
@@ -302,7 +313,7 @@ func (b *Bot) onInline(ctx context.Context, q *models.InlineQuery) {
 		permitted, _ = b.flood.allow(q.From.ID)
 	}
 	if permitted && strings.TrimSpace(q.Query) != "" {
-		r := b.answerer().Answer(ctx, q.Query)
+		r := b.answer(ctx, q.Query)
 		for i, res := range r.Results {
 			meta := strings.Trim(strings.Join([]string{res.Date, res.Source}, " · "), " ·")
 			text := "<b>" + answers.EscapeHTML(res.Title) + "</b>\n" + answers.EscapeHTML(res.Excerpt) + "\n<i>" + answers.EscapeHTML(meta) + "</i>"

@@ -17,6 +17,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -76,7 +77,8 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		c.apiURL = "https://api.telegram.org"
 	}
 	c.bot = bot.Config{Token: c.token, APIURL: c.apiURL,
-		WebhookURL: strings.TrimSpace(getenv("WEBHOOK_URL")), WebhookSecret: getenv("WEBHOOK_SECRET"), ListenAddr: getenv("LISTEN_ADDR")}
+		WebhookURL: strings.TrimSpace(getenv("WEBHOOK_URL")), WebhookSecret: getenv("WEBHOOK_SECRET"), ListenAddr: getenv("LISTEN_ADDR"),
+		StateDir: stateDir(getenv("STATE_DIR"), c.indexDir)}
 	var err error
 	if c.bot.AllowedChats, err = parseIDs(getenv("ALLOWED_CHATS")); err != nil {
 		return c, fmt.Errorf("ALLOWED_CHATS: %w", err)
@@ -88,6 +90,22 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		return c, errors.New("WEBHOOK_URL needs WEBHOOK_SECRET, so that nobody else can post updates")
 	}
 	return c, nil
+}
+
+// stateDir is where the bot keeps what must outlive a restart (updates
+// accepted but not answered at a stop): STATE_DIR, else the index folder,
+// else the user's cache folder; empty when there is none.
+func stateDir(env, indexDir string) string {
+	switch {
+	case strings.TrimSpace(env) != "":
+		return env
+	case indexDir != "":
+		return indexDir
+	}
+	if dir, err := os.UserCacheDir(); err == nil {
+		return filepath.Join(dir, "corpusbot")
+	}
+	return ""
 }
 
 // parseIDs reads a comma- or space-separated list of Telegram ids.
@@ -179,6 +197,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return answers.New(next, log.With("component", "answers")), fmt.Sprintf("%d статей, %d предложений", st.Articles, st.Passages), nil
 	}
 	if err := bot.Run(ctx, cfg.bot, svc, log.With("component", "bot")); err != nil {
+		if ctx.Err() != nil && errors.Is(err, ctx.Err()) { // stopped while still connecting
+			log.Info("bot stopped before it connected")
+			return 0
+		}
 		log.Error("bot stopped", "err", err)
 		return 1
 	}

@@ -6,8 +6,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/corpusbot/corpusbot/index"
 	"github.com/corpusbot/corpusbot/seeds"
@@ -178,5 +183,62 @@ func TestBusyIndex(t *testing.T) {
 	_, stderr, code := runCmd(t, "", "--index", dir, "ask", "Где Токаев принимал Блинкена?")
 	if code != 1 || !strings.Contains(stderr, "занят другим процессом") {
 		t.Errorf("busy index: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestBotStartRetriesAndStops: getMe failing with 502 is retried until it
+// succeeds; a stop while still connecting exits 0; a wrong token exits 1.
+func TestBotStartRetriesAndStops(t *testing.T) {
+	var mu sync.Mutex
+	getMe, mode := 0, "flaky"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		m := mode
+		if strings.HasSuffix(r.URL.Path, "/getMe") {
+			getMe++
+		}
+		n := getMe
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		switch {
+		case m == "unauthorized":
+			w.WriteHeader(401)
+			fmt.Fprint(w, `{"ok":false,"error_code":401,"description":"Unauthorized"}`)
+		case m == "hang":
+			io.Copy(io.Discard, r.Body) // the server sees the client go only once the body is read
+			<-r.Context().Done()
+		case strings.HasSuffix(r.URL.Path, "/getMe") && n <= 2:
+			w.WriteHeader(502)
+			fmt.Fprint(w, `{"ok":false,"error_code":502,"description":"Bad Gateway"}`)
+		case strings.HasSuffix(r.URL.Path, "/getMe"):
+			fmt.Fprint(w, `{"ok":true,"result":{"id":42,"is_bot":true,"first_name":"C","username":"CBot"}}`)
+		case strings.HasSuffix(r.URL.Path, "/getUpdates"):
+			time.Sleep(20 * time.Millisecond)
+			fmt.Fprint(w, `{"ok":true,"result":[]}`)
+		default:
+			fmt.Fprint(w, `{"ok":true,"result":true}`)
+		}
+	}))
+	defer srv.Close()
+	start := func(m string, after time.Duration) (int, string) {
+		mu.Lock()
+		mode, getMe = m, 0
+		mu.Unlock()
+		ctx, cancel := context.WithTimeout(context.Background(), after)
+		defer cancel()
+		var out, errb bytes.Buffer
+		e := env(map[string]string{"TELEGRAM_BOT_TOKEN": "1:x", "TELEGRAM_API_URL": srv.URL, "STATE_DIR": t.TempDir()})
+		code := run(ctx, nil, e, strings.NewReader(""), &out, &errb)
+		return code, errb.String()
+	}
+	if code, log := start("flaky", 3*time.Second); code != 0 || !strings.Contains(log, "bot started") {
+		t.Errorf("flaky getMe: exit %d\n%s", code, log)
+	}
+	began := time.Now()
+	if code, log := start("hang", 300*time.Millisecond); code != 0 || time.Since(began) > 2*time.Second {
+		t.Errorf("stopped during getMe: exit %d after %s\n%s", code, time.Since(began), log)
+	}
+	if code, _ := start("unauthorized", 3*time.Second); code != 1 {
+		t.Errorf("wrong token: exit %d", code)
 	}
 }
