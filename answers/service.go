@@ -75,7 +75,7 @@ func ParseCommand(text string) (Command, bool) {
 // Answer routes one message exactly as a private chat would: a command or
 // a free-text question. It never fails: problems become a polite reply.
 func (s *Service) Answer(ctx context.Context, msg string) Reply {
-	msg = strings.ToValidUTF8(msg, "")
+	msg = strings.Map(printable, strings.ToValidUTF8(msg, ""))
 	msg = strings.TrimSpace(msg)
 	if utf8.RuneCountInString(msg) > MaxQuestionRunes {
 		msg = string([]rune(msg)[:MaxQuestionRunes])
@@ -84,6 +84,9 @@ func (s *Service) Answer(ctx context.Context, msg string) Reply {
 		return s.help("Напишите вопрос о событиях из корпуса, например:")
 	}
 	if cmd, ok := ParseCommand(msg); ok {
+		if cmd.Bot != "" { // the Telegram adapter strips our own name: any other is another bot's
+			return Reply{Kind: KindHelp, Blocks: []Block{{{Text: "Эта команда адресована другому боту (@" + cmd.Bot + ")."}}}}
+		}
 		switch cmd.Name {
 		case "start", "help":
 			return s.help("")
@@ -96,6 +99,18 @@ func (s *Service) Answer(ctx context.Context, msg string) Reply {
 		}
 	}
 	return s.search(ctx, msg)
+}
+
+// printable drops control characters (terminal escape sequences among
+// them), keeping line breaks and tabs as spaces' kin.
+func printable(r rune) rune {
+	switch {
+	case r == '\n' || r == '\t':
+		return r
+	case unicode.IsControl(r), r == '\u2028', r == '\u2029', unicode.Is(unicode.Bidi_Control, r):
+		return -1
+	}
+	return r
 }
 
 func (s *Service) fail(op string, err error) Reply {

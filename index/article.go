@@ -116,6 +116,9 @@ func parseArticle(id, raw string) *Article {
 		}
 		body = append(body, line)
 	}
+	if len(body) == 0 && a.Title != "" && strings.ContainsAny(lastRune(a.Title), ".!?…") {
+		body = append(body, a.Title) // one line that reads as a sentence is the article's text
+	}
 	if len(body) > 0 {
 		body = stripDateline(a, body)
 	}
@@ -129,6 +132,11 @@ func parseArticle(id, raw string) *Article {
 	}
 	a.split(body)
 	return a
+}
+
+func lastRune(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
 }
 
 // stripDateline removes a dateline from the start of the first paragraphs

@@ -105,8 +105,12 @@ func ReadCorpus(ctx context.Context, fsys fs.FS, log *slog.Logger) (*Corpus, err
 			warn(p, problem)
 		}
 		a := parseArticle(id, raw)
-		if len(a.Sentences) == 0 && a.Title == "" {
-			warn(p, "no text")
+		if len(a.Sentences) == 0 {
+			if a.Title != "" {
+				warn(p, "only a title, no text; skipped")
+			} else {
+				warn(p, "no text")
+			}
 			continue
 		}
 		if e, ok := catalog[catalogKey(p)]; ok {

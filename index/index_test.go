@@ -80,6 +80,9 @@ func TestReadCorpusSkipsBadFiles(t *testing.T) {
 		"huge.txt":   strings.Repeat("а", index.MaxFileSize+10),
 		"cp.txt":     string(cp1251),
 		"notes.md":   "not an article",
+		"title.txt":  "Только заголовок без текста\n",
+		"one.txt":    "Министры подписали меморандум о сотрудничестве.\n",
+		"..txt":      "Заголовок\n\nТекст.",
 	})
 	c, err := index.ReadCorpus(context.Background(), fs, nil)
 	if err != nil {
@@ -89,11 +92,11 @@ func TestReadCorpusSkipsBadFiles(t *testing.T) {
 	for _, a := range c.Articles {
 		ids = append(ids, a.ID)
 	}
-	if strings.Join(ids, ",") != "cp,good" {
-		t.Errorf("articles = %v, want cp,good", ids)
+	if strings.Join(ids, ",") != "cp,good,one" {
+		t.Errorf("articles = %v, want cp,good,one (a one-sentence file is an article, a title alone is not)", ids)
 	}
 	joined := strings.Join(c.Warnings, "\n")
-	for _, want := range []string{"empty.txt", "binary.txt", "huge.txt", "cp.txt: not UTF-8; read as Windows-1251"} {
+	for _, want := range []string{"empty.txt", "binary.txt", "huge.txt", "cp.txt: not UTF-8; read as Windows-1251", "title.txt: only a title", "..txt: hidden"} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("no warning naming %q in:\n%s", want, joined)
 		}
@@ -370,5 +373,29 @@ func TestHiddenArticleIsWarned(t *testing.T) {
 	}
 	if len(c.Articles) != 1 {
 		t.Errorf("%d articles, want 1", len(c.Articles))
+	}
+}
+
+// TestEqualScoresInCorpusOrder: the same sentence in several articles
+// scores the same everywhere; hits come by article id, not by the order
+// Bleve happened to store them in (here the files' order: n.a.txt before n.txt).
+func TestEqualScoresInCorpusOrder(t *testing.T) {
+	body := "Заголовок\n\nМинистры обсудили поставки зерна в порт Актау.\n"
+	fs := corpus(map[string]string{"n.txt": body, "n.b.txt": body, "n.a.txt": body})
+	ix, err := index.Open(context.Background(), fs, index.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	res, err := ix.Search(context.Background(), []string{"поставки", "зерна", "Актау"}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range res.Hits {
+		got = append(got, h.Doc)
+	}
+	if want := "n n.a n.b"; strings.Join(got, " ") != want {
+		t.Errorf("hits in order %v, want %s", got, want)
 	}
 }

@@ -131,7 +131,15 @@ func (ix *Index) Search(ctx context.Context, words []string, limit int) (Results
 		hits = append(hits, hit)
 	}
 	articleCoverage(hits, terms, total)
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
+	sort.SliceStable(hits, func(i, j int) bool { // equal scores in corpus order, whatever Bleve's segments
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		if hits[i].Doc != hits[j].Doc {
+			return hits[i].Doc < hits[j].Doc
+		}
+		return hits[i].Sentence < hits[j].Sentence
+	})
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}

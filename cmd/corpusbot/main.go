@@ -257,21 +257,24 @@ func ask(ctx context.Context, svc *answers.Service, args []string, stdin io.Read
 		}
 		return 0
 	}
-	sc := bufio.NewScanner(stdin)
-	sc.Buffer(make([]byte, 64*1024), 16<<20)
-	for sc.Scan() {
+	lines := newLineReader(stdin)
+	for {
+		line, ok, err := lines.next()
+		if err != nil {
+			fmt.Fprintln(stderr, "corpusbot: read stdin:", err)
+			return 1
+		}
+		if !ok {
+			break
+		}
 		if ctx.Err() != nil {
 			return 130
 		}
-		if err := emit(sc.Text()); err != nil {
+		if err := emit(line); err != nil {
 			fmt.Fprintln(stderr, "corpusbot:", err)
 			return 1
 		}
 		w.Flush()
-	}
-	if err := sc.Err(); err != nil {
-		fmt.Fprintln(stderr, "corpusbot: read stdin:", err)
-		return 1
 	}
 	return 0
 }

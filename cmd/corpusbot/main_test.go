@@ -242,3 +242,34 @@ func TestBotStartRetriesAndStops(t *testing.T) {
 		t.Errorf("wrong token: exit %d", code)
 	}
 }
+
+// TestAskHugeLineDoesNotStopTheBatch: a line far over any message's length
+// is answered from its start and the lines after it are answered too.
+func TestAskHugeLineDoesNotStopTheBatch(t *testing.T) {
+	huge := "Где Токаев принимал Блинкена? " + strings.Repeat("я", 10<<20)
+	out, stderr, code := runCmd(t, huge+"\n/who@otherbot Блинкен\n\x1b[2J\x1b]0;pwned\x07/help\n", "ask", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d replies for 3 lines", len(lines))
+	}
+	var kinds []string
+	for _, l := range lines {
+		var r struct{ Kind, Text string }
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatal(err)
+		}
+		kinds = append(kinds, r.Kind)
+		if strings.ContainsAny(r.Text, "\x1b\x07") {
+			t.Errorf("control characters echoed: %q", r.Text)
+		}
+		if strings.Contains(r.Text, "Блинкен") && strings.Contains(l, "otherbot") && !strings.Contains(r.Text, "другому боту") {
+			t.Errorf("a command for another bot was answered: %q", r.Text)
+		}
+	}
+	if strings.Join(kinds, " ") != "search help search" {
+		t.Errorf("kinds %v", kinds)
+	}
+}

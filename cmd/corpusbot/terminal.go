@@ -35,10 +35,13 @@ func chat(ctx context.Context, svc *answers.Service, stdin io.Reader, stdout io.
 	lines := make(chan string)
 	go func() {
 		defer close(lines)
-		sc := bufio.NewScanner(stdin)
-		sc.Buffer(make([]byte, 64*1024), 16<<20)
-		for sc.Scan() {
-			lines <- sc.Text()
+		in := newLineReader(stdin)
+		for {
+			line, ok, err := in.next()
+			if !ok || err != nil {
+				return
+			}
+			lines <- line
 		}
 	}()
 	prompt()
