@@ -111,3 +111,44 @@ func TestWebhookBacklogAndStop(t *testing.T) {
 		t.Errorf("%d answered and %d kept of 10 accepted", answered, n)
 	}
 }
+
+// TestWebhookDropsRepeatedUpdates: Telegram may post an update again when
+// our 200 was lost; the same update_id three times is answered once.
+func TestWebhookDropsRepeatedUpdates(t *testing.T) {
+	f := newFakeAPI(t)
+	a := &countingAnswerer{}
+	b, err := bot.New(context.Background(), bot.Config{Token: token, APIURL: f.srv.URL, Limits: fastLimits, WebhookSecret: "s",
+		StateDir: t.TempDir()}, a, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(b.WebhookHandler())
+	defer srv.Close()
+	post := func(id int, text string) {
+		body := fmt.Sprintf(`{"update_id":%d,"message":{"message_id":%d,"date":0,"chat":{"id":7,"type":"private"},"text":%q}}`, id, id, text)
+		req, _ := http.NewRequest(http.MethodPost, srv.URL, strings.NewReader(body))
+		req.Header.Set("X-Telegram-Bot-Api-Secret-Token", "s")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("update %d: status %d", id, resp.StatusCode)
+		}
+	}
+	for range 3 {
+		post(500, "один")
+	}
+	post(501, "два")
+	f.waitSent(t, 2)
+	time.Sleep(300 * time.Millisecond)
+	b.Stop()
+	seen := map[string]int{}
+	for _, c := range f.sent("sendMessage") {
+		seen[c.form["text"]]++
+	}
+	if seen["ответ на один"] != 1 || seen["ответ на два"] != 1 || len(f.sent("sendMessage")) != 2 {
+		t.Errorf("answers sent: %v; want each update answered once", seen)
+	}
+}

@@ -152,8 +152,11 @@ func (d *DateFinder) find(s string, g gate) []DateExpr {
 		d1, _ := atoi(sub(m, 1))
 		d2, _ := atoi(sub(m, 3))
 		e.Date, e.Until = Date{y, m1, d1}, Date{y, m2, d2}
+		if m1 > m2 && y != 0 { // «с 25 декабря по 5 января 2024 года» starts the year before
+			e.Date.Year = y - 1
+		}
 		relYear(&e, sub(m, 6))
-		if validDay(e.Date) && validDay(e.Until) {
+		if validDay(e.Date) && validDay(e.Until) && (m1 != m2 || d1 < d2) {
 			add(e)
 		}
 	}
