@@ -39,7 +39,7 @@ func (s *Service) help(lead string) Reply {
 	r.Blocks = append(r.Blocks, Block{
 		{Text: "Я отвечаю на вопросы по корпусу новостей", Style: Bold},
 		{Text: fmt.Sprintf(" (%s%s). Каждый ответ — цитата из статьи с датой и источником; чего в статьях нет, того не выдумываю.",
-			plural(len(c.Articles), "статья", "статьи", "статей"), span)},
+			russian.Plural(len(c.Articles), "статья", "статьи", "статей"), span)},
 	})
 	var ex []string
 	if newest != "" {

@@ -68,7 +68,7 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 		return s.notFound("")
 	}
 	r := Reply{Kind: KindSearch}
-	r.Blocks = append(r.Blocks, Block{{Text: fmt.Sprintf("Нашёл %s:", plural(len(excerpts), "фрагмент", "фрагмента", "фрагментов")), Style: Bold}})
+	r.Blocks = append(r.Blocks, Block{{Text: fmt.Sprintf("Нашёл %s:", russian.Plural(len(excerpts), "фрагмент", "фрагмента", "фрагментов")), Style: Bold}})
 	for _, e := range excerpts {
 		a := e.article
 		res := Result{
@@ -281,14 +281,3 @@ func (s *Service) notFound(why string) Reply {
 	}}
 }
 
-// plural picks the Russian plural form for n: 1 фрагмент, 2 фрагмента, 5 фрагментов.
-func plural(n int, one, few, many string) string {
-	form := many
-	switch {
-	case n%10 == 1 && n%100 != 11:
-		form = one
-	case n%10 >= 2 && n%10 <= 4 && (n%100 < 10 || n%100 >= 20):
-		form = few
-	}
-	return fmt.Sprintf("%d %s", n, form)
-}

@@ -32,7 +32,7 @@ func (s *Service) timeline(ctx context.Context, topic string) Reply {
 	}
 	c := s.lib.Corpus()
 	r := Reply{Kind: KindTimeline}
-	r.Blocks = append(r.Blocks, Block{{Text: fmt.Sprintf("Хронология%s: %s", about, plural(len(events), "событие", "события", "событий")), Style: Bold}})
+	r.Blocks = append(r.Blocks, Block{{Text: fmt.Sprintf("Хронология%s: %s", about, russian.Plural(len(events), "событие", "события", "событий")), Style: Bold}})
 	var cur Block
 	curDate := ""
 	flush := func() {

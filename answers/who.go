@@ -58,8 +58,8 @@ func personLine(p *index.Person) string {
 	if role := p.Role(); role != "" {
 		line += " — " + firstRole(role)
 	}
-	return line + fmt.Sprintf(", %s в %s", plural(len(p.Mentions), "упоминание", "упоминания", "упоминаний"),
-		plural(len(p.Docs), "статье", "статьях", "статьях"))
+	return line + fmt.Sprintf(", %s в %s", russian.Plural(len(p.Mentions), "упоминание", "упоминания", "упоминаний"),
+		russian.Plural(len(p.Docs), "статье", "статьях", "статьях"))
 }
 
 func firstRole(role string) string {
@@ -119,8 +119,8 @@ func (s *Service) card(p *index.Person) Reply {
 	if roles := rolesWithDates(p, c); roles != "" {
 		head = append(head, Span{Text: "\n" + roles})
 	}
-	head = append(head, Span{Text: "\nУпоминается в " + plural(len(p.Docs), "статье", "статьях", "статьях") +
-		" (" + plural(len(p.Mentions), "упоминание", "упоминания", "упоминаний") + ")."})
+	head = append(head, Span{Text: "\nУпоминается в " + russian.Plural(len(p.Docs), "статье", "статьях", "статьях") +
+		" (" + russian.Plural(len(p.Mentions), "упоминание", "упоминания", "упоминаний") + ")."})
 	r.Blocks = append(r.Blocks, head)
 	if len(quotes) > 0 {
 		b := Block{{Text: "Цитаты:", Style: Bold}}

@@ -14,6 +14,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"os/signal"
@@ -27,6 +28,7 @@ import (
 	"github.com/corpusbot/corpusbot/answers"
 	"github.com/corpusbot/corpusbot/bot"
 	"github.com/corpusbot/corpusbot/index"
+	"github.com/corpusbot/corpusbot/index/russian"
 	"github.com/corpusbot/corpusbot/seeds"
 )
 
@@ -177,25 +179,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	if cfg.token == "" {
 		return chat(ctx, svc, stdin, stdout)
 	}
-	var reloading sync.Mutex // the bot serialises /reload too; this keeps current consistent whoever calls
-	cfg.bot.Reload = func(ctx context.Context) (bot.Answerer, string, error) {
-		reloading.Lock()
-		defer reloading.Unlock()
-		if cfg.indexDir != "" {
-			current.Close() // the on-disk index is locked while open; reopening re-indexes only changes
-		}
-		next, err := openIndex(ctx, cfg, index.Options{Dir: cfg.indexDir}, log)
-		if err != nil {
-			return nil, "", err
-		}
-		old := current
-		current = next
-		if cfg.indexDir == "" {
-			time.AfterFunc(time.Minute, func() { old.Close() }) // answers in flight may still read it
-		}
-		st := next.Stats()
-		return answers.New(next, log.With("component", "answers")), fmt.Sprintf("%d статей, %d предложений", st.Articles, st.Passages), nil
-	}
+	cfg.bot.Reload = reloader(cfg, &current, log)
 	if err := bot.Run(ctx, cfg.bot, svc, log.With("component", "bot")); err != nil {
 		if ctx.Err() != nil && errors.Is(err, ctx.Err()) { // stopped while still connecting
 			log.Info("bot stopped before it connected")
@@ -207,17 +191,58 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	return 0
 }
 
-func openIndex(ctx context.Context, cfg config, opts index.Options, log *slog.Logger) (*index.Index, error) {
-	fsys := seeds.FS()
-	if cfg.corpusDir != "" {
-		st, err := os.Stat(cfg.corpusDir)
+// reloader is what /reload does: it opens the corpus again and makes the new
+// index current. An on-disk index must be closed before it is reopened (it
+// is locked while open), so the corpus is read first: a folder that has
+// vanished or holds nothing readable leaves the current index answering.
+func reloader(cfg config, current **index.Index, log *slog.Logger) bot.Reloader {
+	var reloading sync.Mutex // the bot serialises /reload too; this keeps current consistent whoever calls
+	return func(ctx context.Context) (bot.Answerer, string, error) {
+		reloading.Lock()
+		defer reloading.Unlock()
+		if cfg.indexDir != "" {
+			fsys, err := corpusFS(cfg)
+			if err == nil {
+				_, err = index.ReadCorpus(ctx, fsys, nil)
+			}
+			if err != nil {
+				return nil, "", fmt.Errorf("corpus unreadable, index kept: %w", err)
+			}
+			(*current).Close()
+		}
+		next, err := openIndex(ctx, cfg, index.Options{Dir: cfg.indexDir}, log)
 		if err != nil {
-			return nil, fmt.Errorf("corpus folder: %w", err)
+			return nil, "", err
 		}
-		if !st.IsDir() {
-			return nil, fmt.Errorf("corpus folder %s is not a folder", cfg.corpusDir)
+		old := *current
+		*current = next
+		if cfg.indexDir == "" {
+			time.AfterFunc(time.Minute, func() { old.Close() }) // answers in flight may still read it
 		}
-		fsys = os.DirFS(cfg.corpusDir)
+		st := next.Stats()
+		return answers.New(next, log.With("component", "answers")), russian.Plural(st.Articles, "статья", "статьи", "статей") + ", " + russian.Plural(st.Passages, "предложение", "предложения", "предложений"), nil
+	}
+}
+
+// corpusFS is the corpus folder, or the embedded seeds when none is set.
+func corpusFS(cfg config) (fs.FS, error) {
+	if cfg.corpusDir == "" {
+		return seeds.FS(), nil
+	}
+	st, err := os.Stat(cfg.corpusDir)
+	if err != nil {
+		return nil, fmt.Errorf("corpus folder: %w", err)
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("corpus folder %s is not a folder", cfg.corpusDir)
+	}
+	return os.DirFS(cfg.corpusDir), nil
+}
+
+func openIndex(ctx context.Context, cfg config, opts index.Options, log *slog.Logger) (*index.Index, error) {
+	fsys, err := corpusFS(cfg)
+	if err != nil {
+		return nil, err
 	}
 	ix, err := index.Open(ctx, fsys, opts, log.With("component", "index"))
 	if err != nil {

@@ -8,12 +8,16 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"log/slog"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/corpusbot/corpusbot/answers"
 	"github.com/corpusbot/corpusbot/index"
 	"github.com/corpusbot/corpusbot/seeds"
 )
@@ -271,5 +275,44 @@ func TestAskHugeLineDoesNotStopTheBatch(t *testing.T) {
 	}
 	if strings.Join(kinds, " ") != "search help search" {
 		t.Errorf("kinds %v", kinds)
+	}
+}
+
+// TestReloadKeepsIndexWhenCorpusVanishes: /reload with an on-disk index
+// whose corpus folder is gone (or empty) fails and leaves the current index
+// answering; once the folder is back, /reload picks it up.
+func TestReloadKeepsIndexWhenCorpusVanishes(t *testing.T) {
+	corpus, dir := t.TempDir(), t.TempDir()
+	write := func() {
+		if err := os.WriteFile(filepath.Join(corpus, "a.txt"), []byte("Заголовок\nМинистр Ерлан Жумабаев подписал меморандум в Астане."), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write()
+	cfg := config{corpusDir: corpus, indexDir: dir}
+	ix, err := openIndex(context.Background(), cfg, index.Options{Dir: dir}, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	current := ix
+	defer func() { current.Close() }()
+	reload := reloader(cfg, &current, slog.New(slog.DiscardHandler))
+	for _, break_ := range []func(){
+		func() { os.Remove(filepath.Join(corpus, "a.txt")) },
+		func() { os.RemoveAll(corpus) },
+	} {
+		break_()
+		if _, _, err := reload(context.Background()); err == nil {
+			t.Fatal("reload of a vanished corpus succeeded")
+		}
+		r := answers.New(current, nil).Answer(context.Background(), "Что подписал Жумабаев?")
+		if len(r.Results) == 0 {
+			t.Fatalf("after a failed reload the index no longer answers:\n%s", r.Text())
+		}
+	}
+	os.MkdirAll(corpus, 0o755)
+	write()
+	if _, summary, err := reload(context.Background()); err != nil || !strings.HasPrefix(summary, "1 статья,") {
+		t.Fatalf("reload after the folder came back: %q, %v", summary, err)
 	}
 }

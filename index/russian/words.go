@@ -1,6 +1,7 @@
 package russian
 
 import (
+	"fmt"
 	"regexp"
 	"unicode"
 	"unicode/utf8"
@@ -96,3 +97,15 @@ var numeralRe = regexp.MustCompile(`^(?:одна|одно|один|одного|
 
 // IsNumeral reports whether w is a Russian cardinal number word.
 func IsNumeral(w string) bool { return numeralRe.MatchString(FoldWord(w)) }
+
+// Plural picks the Russian plural form for n: 1 фрагмент, 2 фрагмента, 5 фрагментов.
+func Plural(n int, one, few, many string) string {
+	form := many
+	switch {
+	case n%10 == 1 && n%100 != 11:
+		form = one
+	case n%10 >= 2 && n%10 <= 4 && (n%100 < 10 || n%100 >= 20):
+		form = few
+	}
+	return fmt.Sprintf("%d %s", n, form)
+}
