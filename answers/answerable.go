@@ -2,6 +2,7 @@ package answers
 
 import (
 	"math"
+	"slices"
 
 	"github.com/corpusbot/corpusbot/index"
 )
@@ -40,7 +41,7 @@ const matchedStrength = 0.7
 func missedNames(q question, terms []index.Term, h index.Hit) []string {
 	var out []string
 	for k, t := range terms {
-		if k < len(h.Evidence) && h.Evidence[k].Window < matchedStrength && contains(q.names, t.Word) {
+		if k < len(h.Evidence) && h.Evidence[k].Window < matchedStrength && slices.Contains(q.names, t.Word) {
 			out = append(out, t.Word)
 		}
 	}

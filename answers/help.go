@@ -60,7 +60,8 @@ func (s *Service) help(lead string) Reply {
 		{Text: "/who " + top, Style: Bold}, {Text: " — кто это: должность, упоминания, цитаты\n"},
 		{Text: "/who", Style: Bold}, {Text: " — о ком пишут чаще всего\n"},
 		{Text: "/timeline", Style: Bold}, {Text: " — хронология событий; "},
-		{Text: "/timeline " + top, Style: Bold}, {Text: " — только с его участием\n"},
+		{Text: "/timeline " + top, Style: Bold}, {Text: " — только с его участием; "},
+		{Text: "/timeline 2024", Style: Bold}, {Text: " или "}, {Text: "/timeline март 2024", Style: Bold}, {Text: " — за год или месяц\n"},
 		{Text: "/help", Style: Bold}, {Text: " — эта справка"},
 	})
 	return r

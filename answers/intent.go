@@ -143,17 +143,3 @@ func hasPlace(text string) bool {
 	}
 	return false
 }
-
-// anaphoric are sentence openings that point back to the sentence before
-// ("Об этом сообщается…"), which the excerpt then needs.
-var anaphoric = []string{"об этом", "это ", "этот ", "эта ", "эти ", "он ", "она ", "они ", "оно ", "при этом", "в нем", "в нём", "в ней", "в них", "там ", "тогда ", "поэтому", "по его словам", "по ее словам", "по её словам", "как отмечается", "как сообщается"}
-
-func isAnaphoric(s string) bool {
-	l := strings.ToLower(s)
-	for _, a := range anaphoric {
-		if strings.HasPrefix(l, a) {
-			return true
-		}
-	}
-	return false
-}

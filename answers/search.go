@@ -211,7 +211,7 @@ func (s *Service) partner(a *index.Article, si int, q question, match func(strin
 	switch {
 	case best >= 0:
 		return best
-	case si > 0 && isAnaphoric(a.Sentences[si].Text) && fits(si-1):
+	case si > 0 && russian.OpensWithAnaphor(a.Sentences[si].Text) && fits(si-1):
 		return si - 1
 	case fits(si+1) && a.Sentences[si+1].Para == a.Sentences[si].Para:
 		return si + 1
@@ -280,4 +280,3 @@ func (s *Service) notFound(why string) Reply {
 		{{Text: "Попробуйте спросить иначе, другими словами. Подсказки: /help — что я умею, /who Фамилия — кто это, /timeline — хронология событий."}},
 	}}
 }
-

@@ -77,7 +77,11 @@ func TestTimelineTopic(t *testing.T) {
 			}
 		}
 	}
-	r := svc.Answer(context.Background(), "/timeline Москву")
+	r := svc.Answer(context.Background(), "/timeline Токаев")
+	if !strings.Contains(r.Text(), "принял Блинкена в Акорде") || !strings.Contains(r.Text(), "28 февраля 2023") {
+		t.Errorf("/timeline Токаев lacks the Akorda reception reported on 28 February 2023:\n%s", r.Text())
+	}
+	r = svc.Answer(context.Background(), "/timeline Москву")
 	if len(r.Events) == 0 || !strings.HasPrefix(r.Events[0].Date, "2025") {
 		t.Errorf("/timeline by word: %+v", r.Events)
 	}
@@ -105,5 +109,65 @@ func TestTimelineNeverInventsAYear(t *testing.T) {
 	e := r.Events[0]
 	if e.Date != "--10-03" || e.DateText != "3 октября (год не указан)" || !strings.Contains(r.Text(), "год не указан") {
 		t.Errorf("got %q %q", e.Date, e.DateText)
+	}
+}
+
+// newsCorpus is a handful of agency reports written for these tests.
+func newsCorpus() fstest.MapFS {
+	return fstest.MapFS{
+		"a.txt": {Data: []byte("Казахстан и США подписали меморандум\nАСТАНА, 14 марта 2024. /Интерфакс-Казахстан/ – Министр промышленности и строительства Казахстана Ерлан Жумабаев и заместитель государственного секретаря США Майкл Харпер подписали меморандум о сотрудничестве.\nСтороны договорились провести следующее заседание рабочей группы в Вашингтоне 20 мая.\nЖумабаев отметил, что 2 марта министерство завершило подготовку соглашения, а 5 марта его одобрило правительство.")},
+		"b.txt": {Data: []byte("Санкции против банков\nМОСКВА, 5 марта 2023. /ТАСС/. Вашингтон ввел санкции против трех банков региона.")},
+		"c.txt": {Data: []byte("Жумабаев провел встречу с инвесторами\nАСТАНА, 20 июня 2023. /КазТАГ/ – Ерлан Жумабаев провел встречу с иностранными инвесторами в Астане.")},
+		"d.txt": {Data: []byte("Энергетика\nАЛМАТЫ, 1 июля 2024. /КазТАГ/ – Правительство утвердило план модернизации электростанций.\nНа совещании выступил и министр Ерлан Жумабаев.")},
+	}
+}
+
+// TestTimelineFilters: a year, a month of a year and a person with a year
+// keep to their period and say which one; a person's timeline holds the
+// lead events of their articles and their reports dated by publication;
+// an article is listed once per event.
+func TestTimelineFilters(t *testing.T) {
+	ix, err := index.Open(context.Background(), newsCorpus(), index.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	svc := answers.New(ix, nil)
+	dates := func(r answers.Reply) []string {
+		var out []string
+		for _, e := range r.Events {
+			out = append(out, e.Date)
+			seen := map[string]bool{}
+			for _, d := range e.Docs {
+				if seen[d] {
+					t.Errorf("%s lists %s twice: %v", e.Date, d, e.Docs)
+				}
+				seen[d] = true
+			}
+		}
+		return out
+	}
+	tests := []struct {
+		q, heading string
+		want       []string
+	}{
+		{"/timeline 2024", "Хронология за 2024 год: 5 событий", []string{"2024-03-02", "2024-03-05", "2024-03-14", "2024-05-20", "2024-07-01"}},
+		{"/timeline 2023", "за 2023 год", []string{"2023-03-05", "2023-06-20"}},
+		{"/timeline март 2024", "за март 2024 года", []string{"2024-03-02", "2024-03-05", "2024-03-14"}},
+		{"/timeline в 2023 году", "за 2023 год", []string{"2023-03-05", "2023-06-20"}},
+		{"/timeline Жумабаев", "по теме «Жумабаев»", []string{"2023-06-20", "2024-03-02", "2024-03-05", "2024-03-14", "2024-07-01"}},
+		{"/timeline Жумабаева 2023", "по теме «Жумабаева» за 2023 год", []string{"2023-06-20"}},
+		{"/timeline санкции", "по теме «санкции»", []string{"2023-03-05"}},
+		{"/timeline 2022", "Не нашёл событий за 2022 год", nil},
+		{"/timeline Жумабаев за март 2024", "по теме «Жумабаев» за март 2024 года", []string{"2024-03-02", "2024-03-05", "2024-03-14"}},
+	}
+	for _, tt := range tests {
+		r := svc.Answer(context.Background(), tt.q)
+		if got := dates(r); strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("%s: events %v, want %v\n%s", tt.q, got, tt.want, r.Text())
+		}
+		if !strings.Contains(r.Text(), tt.heading) {
+			t.Errorf("%s: heading lacks %q:\n%s", tt.q, tt.heading, r.Text())
+		}
 	}
 }

@@ -3,6 +3,7 @@ package answers
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -161,7 +162,7 @@ func rolesWithDates(p *index.Person, c *index.Corpus) string {
 			order = append(order, r.Text)
 		}
 		d := dateOrUnknown(c.Article(r.Doc).Published)
-		if !contains(dates[r.Text], d) {
+		if !slices.Contains(dates[r.Text], d) {
 			dates[r.Text] = append(dates[r.Text], d)
 		}
 	}
@@ -177,13 +178,4 @@ func dateOrUnknown(d russian.Date) string {
 		return s
 	}
 	return "дата не указана"
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }

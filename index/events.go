@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/corpusbot/corpusbot/index/russian"
@@ -16,6 +17,7 @@ type Event struct {
 	Season      string       // "весна" for "весной 2022 года"
 	Time        string       // "23:19" when given
 	Planned     bool         // dated after the article that reports it
+	LeadOf      []string     // articles whose own news (title and lead) this is, dated by their publication
 	Text        string       // the clause that says what happened
 	Sources     []Place      // the sentences that report it, first one first
 	People      []*Person    // people named in those sentences
@@ -59,7 +61,14 @@ func buildEvents(c *Corpus, people *People) []Event {
 	}
 	var events []Event
 	byDate := map[string][]int{} // events by date, so merging looks only at the same day
+	add := func(ev Event, key string) {
+		if !mergeInto(events, byDate[key], ev) {
+			byDate[key] = append(byDate[key], len(events))
+			events = append(events, ev)
+		}
+	}
 	for _, a := range c.Articles {
+		dated := false // a sentence of the lead already puts the article's news on its day
 		for si, s := range a.Sentences {
 			exprs := finder.Find(s.Text)
 			if len(exprs) == 0 {
@@ -74,11 +83,15 @@ func buildEvents(c *Corpus, people *People) []Event {
 				ev := Event{From: from, Until: until, Season: e.Season, Time: e.Time,
 					Text: clauseAround(s.Text, e.Start, e.End), Sources: []Place{{a.ID, si}}, People: who[Place{a.ID, si}]}
 				ev.Planned = isAfter(from, a.Published)
-				key := from.ISO() + "/" + until.ISO() + "/" + e.Season
-				if !mergeInto(events, byDate[key], ev) {
-					byDate[key] = append(byDate[key], len(events))
-					events = append(events, ev)
+				if si == 0 || si < leadSentences && e.Season == "" && nearDay(from, a.Published) {
+					dated = true
 				}
+				add(ev, from.ISO()+"/"+until.ISO()+"/"+e.Season)
+			}
+		}
+		if !dated {
+			if ev, ok := leadEvent(a, people, who, finder); ok {
+				add(ev, ev.From.ISO()+"//")
 			}
 		}
 	}
@@ -89,6 +102,77 @@ func buildEvents(c *Corpus, people *People) []Event {
 		return events[i].Until.Compare(events[j].Until) < 0
 	})
 	return events
+}
+
+// leadSentences is how many opening sentences make an article's lead.
+const leadSentences = 2
+
+// leadEvent is the news an article reports, dated by its publication
+// (dateline, timestamp line or catalog) at the precision known: its first
+// sentence, or its title when the sentence is too long, a quotation or a
+// question, or opens with a connective («Также…», «Об этом…») that needs
+// what came before. The people are those its lead and title name. ok is false
+// when the article has no date at all.
+func leadEvent(a *Article, people *People, who map[Place][]*Person, finder *russian.DateFinder) (Event, bool) {
+	if a.Published.IsZero() || len(a.Sentences) == 0 {
+		return Event{}, false
+	}
+	text := a.Sentences[0].Text
+	if t := strings.TrimSpace(a.Title); t != "" && !strings.HasPrefix(text, t) &&
+		(utf8.RuneCountInString(text) > maxEventText || strings.HasSuffix(text, "?") || startsQuoted(text) || russian.OpensWithConnective(text)) {
+		text = t
+	}
+	from := leadDate(a, finder)
+	ev := Event{From: from, LeadOf: []string{a.ID}, Text: russian.Truncate(text, maxEventText), Sources: []Place{{a.ID, 0}}}
+	ev.People = append(ev.People, who[Place{a.ID, 0}]...)
+	for _, p := range people.inTitle(a) {
+		if !sharesPerson(ev.People, []*Person{p}) {
+			ev.People = append(ev.People, p)
+		}
+	}
+	return ev, true
+}
+
+// leadDate is the publication date, a day earlier when the lead says
+// «вчера» or «накануне» and only the day and month are known (with a full
+// date the sentence's own event already stands for the lead).
+func leadDate(a *Article, finder *russian.DateFinder) russian.Date {
+	pub := a.Published
+	if pub.Year != 0 || pub.Day == 0 {
+		return pub
+	}
+	for _, e := range finder.Find(a.Sentences[0].Text) {
+		if e.Relative && e.RelDays < 0 {
+			t := time.Date(2001, time.Month(pub.Month), pub.Day, 0, 0, 0, 0, time.UTC).AddDate(0, 0, e.RelDays)
+			return russian.Date{Month: int(t.Month()), Day: t.Day()}
+		}
+	}
+	return pub
+}
+
+func startsQuoted(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '«' || r == '"' || r == '„' || r == '“' || russian.IsDash(r)
+}
+
+// nearDay reports whether d is pub's day or the day before («накануне»,
+// «вчера»), so the lead's own date stands for the article's news.
+func nearDay(d, pub russian.Date) bool {
+	if d.Day == 0 || pub.Day == 0 || d.Year == 0 && pub.Year != 0 {
+		return false
+	}
+	y := d.Year
+	if y == 0 {
+		y = 2000 // neither year known: compare within a leap year
+	}
+	py := pub.Year
+	if py == 0 {
+		py = y
+	}
+	p := time.Date(py, time.Month(pub.Month), pub.Day, 0, 0, 0, 0, time.UTC)
+	x := time.Date(y, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+	days := p.Sub(x).Hours() / 24
+	return days >= 0 && days <= 1
 }
 
 // isAfter reports whether d lies after pub at the precision both know.
@@ -125,6 +209,7 @@ func mergeInto(events []Event, idx []int, ev Event) bool {
 			}
 		}
 		e.Planned = e.Planned && ev.Planned
+		e.LeadOf = append(e.LeadOf, ev.LeadOf...)
 		return true
 	}
 	return false

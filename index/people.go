@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -253,6 +254,23 @@ func surnameKey(s string) string {
 		}
 	}
 	return russian.NameKey(s)
+}
+
+// inTitle returns the people of a's title: each capitalised word that is
+// the surname of someone the article names.
+func (p *People) inTitle(a *Article) []*Person {
+	var out []*Person
+	for _, w := range russian.Words(a.Title) {
+		if !russian.IsCapitalized(w.Text) {
+			continue
+		}
+		for _, c := range p.byKey[russian.NameKey(w.Text)] {
+			if slices.Contains(c.Docs, a.ID) && !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }
 
 // resolveBare picks the person a lone surname means: one named in the

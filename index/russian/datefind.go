@@ -352,34 +352,83 @@ const (
 var futureWords = setOf("будет", "будут", "состоится", "состоятся", "пройдет", "пройдут", "начнется", "начнутся",
 	"посетит", "посетят", "совершит", "проведет", "проведут", "планирует", "планируют", "планируется",
 	"намерен", "намерена", "намерены", "предстоит", "предстоящий", "предстоящей", "предстоящего", "ожидается",
-	"отправится", "прибудет", "прибудут", "откроется", "завершится", "вылетит", "обсудят", "подпишут")
+	"отправится", "прибудет", "прибудут", "откроется", "завершится", "вылетит", "обсудят", "подпишут",
+	"собирается", "собираются", "запланирован", "запланирована", "запланировано", "запланированы",
+	"назначен", "назначена", "назначено", "назначены", "намечен", "намечена", "намечено", "намечены")
 
-// SentenceTense reads the tense of a sentence from its verbs: a future
-// marker ("состоится", "посетит", "планирует") wins over past-tense forms.
+// agreeVerbs, past forms that govern a later event: «договорились провести»,
+// «решили созвать», «пообещал приехать» put the infinitive after them in
+// the future, whatever their own tense.
+var agreeStems = []string{"договорил", "условил", "решил", "согласил", "пообещал", "обещал", "обязал", "намеревал",
+	"собирал", "планировал", "наметил", "запланировал", "предложил", "пригласил"}
+
+// SentenceTense reads when a sentence's event happens from its verbs. A
+// future marker («состоится», «посетит», «планирует») or a past verb of
+// agreeing or planning before an infinitive («договорились провести»)
+// makes it future; otherwise a past verb makes it past, and a reflexive
+// present-or-future form («завершатся») future. Speech verbs
+// («сообщил», «заявил») date the report, not the event, and are ignored.
 func SentenceTense(s string) Tense {
-	past := false
-	for _, w := range Words(s) {
+	past, nonPast := false, false
+	words := Words(s)
+	for i, w := range words {
 		f := FoldWord(w.Text)
 		if futureWords[f] {
 			return TenseFuture
 		}
-		if len([]rune(f)) > 3 && (strings.HasSuffix(f, "лся") || strings.HasSuffix(f, "лась") || strings.HasSuffix(f, "лись") || strings.HasSuffix(f, "лось") ||
-			looksVerb(f) && (strings.HasSuffix(f, "л") || strings.HasSuffix(f, "ла") || strings.HasSuffix(f, "ли") || strings.HasSuffix(f, "ло"))) {
+		if agreesToLater(f) && i+1 < len(words) && (isInfinitive(FoldWord(words[i+1].Text)) ||
+			i+2 < len(words) && isInfinitive(FoldWord(words[i+2].Text))) {
+			return TenseFuture
+		}
+		if _, speech := IsSpeechVerb(w.Text); speech {
+			continue
+		}
+		if isPastVerb(f) {
 			past = true
 		}
-		if f == "состоялся" || f == "состоялась" || f == "состоявшаяся" || f == "состоявшихся" {
-			past = true
-		}
-		for _, e := range []string{"шел", "шла", "шли", "шло"} { // прошел, пришли, ушла
-			if strings.HasSuffix(f, e) && len([]rune(f)) > 3 {
-				past = true
-			}
+		if strings.HasSuffix(f, "тся") && utf8.RuneCountInString(f) > 5 { // «завершатся», «откроется»: present or future
+			nonPast = true
 		}
 	}
-	if past {
+	switch {
+	case past:
 		return TensePast
+	case nonPast:
+		return TenseFuture
 	}
 	return TenseUnknown
+}
+
+func agreesToLater(f string) bool {
+	for _, st := range agreeStems {
+		if strings.HasPrefix(f, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// isInfinitive: «провести», «подписать», «встретиться», «помочь».
+func isInfinitive(f string) bool {
+	n := utf8.RuneCountInString(f)
+	return n > 3 && (strings.HasSuffix(f, "ть") || strings.HasSuffix(f, "ти") || strings.HasSuffix(f, "ться") ||
+		strings.HasSuffix(f, "чь"))
+}
+
+// isPastVerb: «прошел», «подписали», «состоялась», «вступил».
+func isPastVerb(f string) bool {
+	if utf8.RuneCountInString(f) <= 3 {
+		return false
+	}
+	for _, e := range []string{"лся", "лась", "лись", "лось", "шел", "шла", "шли", "шло"} { // прошел, пришли, ушла
+		if strings.HasSuffix(f, e) {
+			return true
+		}
+	}
+	if f == "состоявшаяся" || f == "состоявшихся" {
+		return true
+	}
+	return looksVerb(f) && (strings.HasSuffix(f, "л") || strings.HasSuffix(f, "ла") || strings.HasSuffix(f, "ли") || strings.HasSuffix(f, "ло"))
 }
 
 // Resolve turns an expression into a date against the publication date
@@ -423,24 +472,52 @@ func (e DateExpr) Resolve(pub Date, tense Tense) (from, until Date, ok bool) {
 	return from, until, true
 }
 
-// yearFor gives a day and month the publication year, moved by one when the
-// tense puts the event on the other side of New Year (HeidelTime's rule for
-// news): a past event dated after publication happened last year, a future
-// one dated before publication happens next year.
+// yearFor gives a day and month the year that puts it on the right side
+// of the publication date pub: a future event the first such day on or
+// after publication, a past one the last on or before it (a day's slack
+// either way for time zones), and with no clue the nearest one. So «25
+// декабря» in an article of 2 January is last year's, and «договорились
+// провести … 20 мая» in one of 14 March is this year's.
 func yearFor(d, pub Date, tense Tense) int {
 	y := pub.Year
 	if pub.Month == 0 {
 		return y
 	}
-	diff := (d.Month - pub.Month) * 31
-	if d.Day != 0 && pub.Day != 0 {
-		diff += d.Day - pub.Day
+	// distance from pub in days, at the precision both know (months count 31)
+	diff := func(year int) int {
+		v := (year-pub.Year)*372 + (d.Month-pub.Month)*31
+		if d.Day != 0 && pub.Day != 0 {
+			v += d.Day - pub.Day
+		}
+		return v
 	}
-	switch {
-	case tense == TensePast && diff > 62:
-		return y - 1
-	case tense == TenseFuture && diff < -62:
-		return y + 1
+	const slack = 1
+	switch tense {
+	case TenseFuture:
+		for _, c := range []int{y - 1, y, y + 1} {
+			if diff(c) >= -slack {
+				return c
+			}
+		}
+	case TensePast:
+		for _, c := range []int{y + 1, y, y - 1} {
+			if diff(c) <= slack {
+				return c
+			}
+		}
 	}
-	return y
+	best := y
+	for _, c := range []int{y - 1, y + 1} {
+		if abs(diff(c)) < abs(diff(best)) {
+			best = c
+		}
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

@@ -121,6 +121,14 @@ func MonthGenitive(m int) string {
 	return monthGenitive[m-1]
 }
 
+// MonthName names month m (1-12) in the nominative: "март".
+func MonthName(m int) string {
+	if m < 1 || m > 12 {
+		return ""
+	}
+	return monthNominative[m-1]
+}
+
 // Month reads a month name in any common form ("февраля", "феврале",
 // "февраль", "фев", "февр.") and returns 1-12, or 0.
 func Month(word string) int {

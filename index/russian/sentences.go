@@ -217,3 +217,30 @@ func trimSpan(s string, sp Span) (Span, bool) {
 	}
 	return sp, sp.End > sp.Start
 }
+
+// anaphoric are sentence openings that point back to the sentence before
+// («Об этом сообщается…»).
+var anaphoric = []string{"об этом", "это ", "этот ", "эта ", "эти ", "он ", "она ", "они ", "оно ", "при этом", "в нем", "в нём",
+	"в ней", "в них", "там ", "тогда ", "поэтому", "по его словам", "по ее словам", "по её словам", "как отмечается", "как сообщается"}
+
+// connectives are openings that continue a story rather than start one.
+var connectives = []string{"также ", "кроме того", "однако", "между тем", "тем временем", "напомним", "ранее ", "в свою очередь",
+	"вместе с тем", "помимо этого", "в то же время", "как сообщалось", "как известно", "впрочем", "а ", "но ", "и "}
+
+// OpensWithAnaphor reports whether sentence s opens by pointing back to
+// the sentence before, which a reader then needs.
+func OpensWithAnaphor(s string) bool { return hasPrefixFold(s, anaphoric) }
+
+// OpensWithConnective reports whether s continues a story («Также…»,
+// «Кроме того…», «Об этом…») and so cannot stand as its opening.
+func OpensWithConnective(s string) bool { return hasPrefixFold(s, anaphoric) || hasPrefixFold(s, connectives) }
+
+func hasPrefixFold(s string, prefixes []string) bool {
+	l := strings.ToLower(s)
+	for _, p := range prefixes {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
