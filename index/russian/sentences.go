@@ -233,7 +233,9 @@ func OpensWithAnaphor(s string) bool { return hasPrefixFold(s, anaphoric) }
 
 // OpensWithConnective reports whether s continues a story («Также…»,
 // «Кроме того…», «Об этом…») and so cannot stand as its opening.
-func OpensWithConnective(s string) bool { return hasPrefixFold(s, anaphoric) || hasPrefixFold(s, connectives) }
+func OpensWithConnective(s string) bool {
+	return hasPrefixFold(s, anaphoric) || hasPrefixFold(s, connectives)
+}
 
 func hasPrefixFold(s string, prefixes []string) bool {
 	l := strings.ToLower(s)
