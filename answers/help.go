@@ -62,6 +62,7 @@ func (s *Service) help(lead string) Reply {
 		{Text: "/timeline", Style: Bold}, {Text: " — хронология событий; "},
 		{Text: "/timeline " + top, Style: Bold}, {Text: " — только с его участием; "},
 		{Text: "/timeline 2024", Style: Bold}, {Text: " или "}, {Text: "/timeline март 2024", Style: Bold}, {Text: " — за год или месяц\n"},
+		{Text: "/article", Style: Bold}, {Text: " идентификатор — статья целиком (в Telegram — кнопка 📄 под ответом)\n"},
 		{Text: "/help", Style: Bold}, {Text: " — эта справка"},
 	})
 	return r

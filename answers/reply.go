@@ -14,6 +14,7 @@ const (
 	KindSearch   Kind = "search"
 	KindWho      Kind = "who"
 	KindTimeline Kind = "timeline"
+	KindArticle  Kind = "article"
 	KindHelp     Kind = "help"
 	KindError    Kind = "error"
 )
@@ -33,6 +34,7 @@ const (
 type Span struct {
 	Text  string
 	Style Style
+	Link  string // an http(s) address the text links to; shown after it in plain text
 }
 
 // Block is one paragraph of a reply. Telegram messages are split between
@@ -48,6 +50,10 @@ type Reply struct {
 	Person  *Person
 	Events  []Event
 	Choices []Choice // people to choose from, when a name is ambiguous
+	Article *ArticleView
+	// Open holds, for each result, the command that opens its whole article
+	// (Telegram shows them as buttons; JSON and text carry the doc instead).
+	Open []Choice
 }
 
 // Result is one excerpt that answers a question.
@@ -56,6 +62,7 @@ type Result struct {
 	Title   string  `json:"title"`
 	Date    string  `json:"date"`
 	Source  string  `json:"source"`
+	URL     string  `json:"url,omitempty"`
 	Excerpt string  `json:"excerpt"`
 	Score   float64 `json:"score"`
 	Quote   *Quote  `json:"quote,omitempty"`
@@ -69,6 +76,7 @@ type Source struct {
 	Title  string `json:"title"`
 	Date   string `json:"date"`
 	Source string `json:"source"`
+	URL    string `json:"url,omitempty"`
 }
 
 // Quote is a quotation with who said it.
@@ -100,6 +108,7 @@ type Mention struct {
 	Doc     string `json:"doc"`
 	Date    string `json:"date"`
 	Source  string `json:"source"`
+	URL     string `json:"url,omitempty"`
 	Excerpt string `json:"excerpt"`
 }
 
@@ -115,6 +124,7 @@ type Event struct {
 	Date     string   `json:"date"`
 	DateText string   `json:"date_text"`
 	Doc      string   `json:"doc"`
+	URL      string   `json:"url,omitempty"`
 	Docs     []string `json:"docs,omitempty"`
 	Sources  []string `json:"sources,omitempty"`
 	Text     string   `json:"text"`
@@ -140,6 +150,9 @@ func (b Block) text() string {
 	var sb strings.Builder
 	for _, s := range b {
 		sb.WriteString(s.Text)
+		if s.Link != "" {
+			sb.WriteString(" (" + s.Link + ")")
+		}
 	}
 	return sb.String()
 }
@@ -150,12 +163,14 @@ func (b Block) html() string {
 		t := EscapeHTML(s.Text)
 		switch s.Style {
 		case Bold, Mark:
-			sb.WriteString("<b>" + t + "</b>")
+			t = "<b>" + t + "</b>"
 		case Italic:
-			sb.WriteString("<i>" + t + "</i>")
-		default:
-			sb.WriteString(t)
+			t = "<i>" + t + "</i>"
 		}
+		if s.Link != "" {
+			t = `<a href="` + strings.ReplaceAll(EscapeHTML(s.Link), `"`, "&quot;") + `">` + t + "</a>"
+		}
+		sb.WriteString(t)
 	}
 	return sb.String()
 }
@@ -211,7 +226,7 @@ func splitBlock(b Block, max int) []string {
 	n := 0
 	for _, s := range b {
 		for _, w := range strings.SplitAfter(s.Text, " ") {
-			piece := Block{{Text: w, Style: s.Style}}.html()
+			piece := Block{{Text: w, Style: s.Style, Link: s.Link}}.html()
 			l := utf8.RuneCountInString(piece)
 			for l > max { // a single "word" longer than a message
 				r := []rune(w)
@@ -241,17 +256,18 @@ func splitBlock(b Block, max int) []string {
 
 // jsonReply is the JSON contract.
 type jsonReply struct {
-	Kind    Kind     `json:"kind"`
-	Text    string   `json:"text"`
-	Results []Result `json:"results"`
-	Person  *Person  `json:"person"`
-	Events  []Event  `json:"events"`
-	Choices []Choice `json:"choices,omitempty"`
+	Kind    Kind         `json:"kind"`
+	Text    string       `json:"text"`
+	Results []Result     `json:"results"`
+	Person  *Person      `json:"person"`
+	Events  []Event      `json:"events"`
+	Choices []Choice     `json:"choices,omitempty"`
+	Article *ArticleView `json:"article,omitempty"`
 }
 
 // MarshalJSON renders the reply as the contract's JSON object.
 func (r Reply) MarshalJSON() ([]byte, error) {
-	j := jsonReply{Kind: r.Kind, Text: r.Text(), Results: r.Results, Person: r.Person, Events: r.Events, Choices: r.Choices}
+	j := jsonReply{Kind: r.Kind, Text: r.Text(), Results: r.Results, Person: r.Person, Events: r.Events, Choices: r.Choices, Article: r.Article}
 	if j.Results == nil {
 		j.Results = []Result{}
 	}

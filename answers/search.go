@@ -72,7 +72,7 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 	for _, e := range excerpts {
 		a := e.article
 		res := Result{
-			Doc: a.ID, Title: a.Title, Date: a.Published.ISO(), Source: a.Source,
+			Doc: a.ID, Title: a.Title, Date: a.Published.ISO(), Source: a.Source, URL: a.URL,
 			Excerpt: e.text, Score: math.Round(e.hit.Score*1000) / 1000,
 		}
 		if e.quote >= 0 {
@@ -80,16 +80,18 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 			res.Quote = &Quote{Text: russian.Truncate(q.Text, maxExcerpt), Speaker: q.Speaker, SpeakerKind: q.Kind.String()}
 		}
 		for _, o := range e.also {
-			res.Also = append(res.Also, Source{Doc: o.ID, Title: o.Title, Date: o.Published.ISO(), Source: o.Source})
+			res.Also = append(res.Also, Source{Doc: o.ID, Title: o.Title, Date: o.Published.ISO(), Source: o.Source, URL: o.URL})
 		}
 		r.Results = append(r.Results, res)
 		n := len(r.Results)
+		r.Open = append(r.Open, Choice{Label: fmt.Sprintf("📄 %d", n), Command: "/article " + a.ID})
 		block := Block{{Text: fmt.Sprintf("%d. ", n), Style: Bold}}
 		block = append(block, e.spans...)
 		block = append(block, Span{Text: "\n"})
-		block = append(block, Span{Text: metaLine(a), Style: Italic})
+		block = append(block, meta(a, "")...)
 		for _, o := range e.also {
-			block = append(block, Span{Text: "\n"}, Span{Text: "Также: " + metaLine(o), Style: Italic})
+			block = append(block, Span{Text: "\n"})
+			block = append(block, meta(o, "Также: ")...)
 		}
 		if res.Quote != nil && res.Quote.Speaker != "" {
 			block = append(block, Span{Text: "\n"}, Span{Text: quoteLine(res.Quote), Style: Italic})
@@ -120,8 +122,9 @@ func overlaps(chosen []index.Hit, h index.Hit) bool {
 	return false
 }
 
-// metaLine is "28 февраля 2023 · КазТАГ · «title»".
-func metaLine(a *index.Article) string {
+// meta is "28 февраля 2023 · КазТАГ · «title»", the title linked to the
+// article's address when the catalog gives one.
+func meta(a *index.Article, prefix string) []Span {
 	var parts []string
 	if d := a.Published.Russian(); d != "" {
 		parts = append(parts, d)
@@ -131,10 +134,11 @@ func metaLine(a *index.Article) string {
 	if a.Source != "" {
 		parts = append(parts, a.Source)
 	}
-	if a.Title != "" {
-		parts = append(parts, "«"+russian.Truncate(a.Title, 90)+"»")
+	head := prefix + strings.Join(parts, " · ")
+	if a.Title == "" {
+		return []Span{{Text: head, Style: Italic}}
 	}
-	return strings.Join(parts, " · ")
+	return []Span{{Text: head + " · ", Style: Italic}, {Text: "«" + russian.Truncate(a.Title, 90) + "»", Style: Italic, Link: a.URL}}
 }
 
 func quoteLine(q *Quote) string {

@@ -94,6 +94,8 @@ func (s *Service) Answer(ctx context.Context, msg string) Reply {
 			return s.who(ctx, cmd.Args)
 		case "timeline":
 			return s.timeline(ctx, cmd.Args)
+		case "article":
+			return s.article(ctx, cmd.Args)
 		default:
 			return s.help("Такой команды я не знаю. Вот что я умею:")
 		}

@@ -154,6 +154,7 @@ func (s *Service) timelineReply(events []index.Event, about string) Reply {
 			}
 		}
 		ev.Doc = ev.Docs[0]
+		ev.URL = c.Article(ev.Doc).URL
 		ev.Sources = sources
 		r.Events = append(r.Events, ev)
 

@@ -104,7 +104,7 @@ func (s *Service) card(p *index.Person) Reply {
 	})
 	for _, m := range ments {
 		a := c.Article(m.Doc)
-		out.Mentions = append(out.Mentions, Mention{Doc: a.ID, Date: a.Published.ISO(), Source: a.Source,
+		out.Mentions = append(out.Mentions, Mention{Doc: a.ID, Date: a.Published.ISO(), Source: a.Source, URL: a.URL,
 			Excerpt: russian.Truncate(a.Sentences[m.Sentence].Text, 300)})
 	}
 	quotes := append([]index.Said(nil), p.Quotes...)
@@ -147,7 +147,7 @@ func (s *Service) card(p *index.Person) Reply {
 		if a.Source != "" {
 			meta += ", " + a.Source
 		}
-		b = append(b, Span{Text: "\n• "}, Span{Text: meta, Style: Italic}, Span{Text: ": " + m.Excerpt})
+		b = append(b, Span{Text: "\n• "}, Span{Text: meta, Style: Italic, Link: a.URL}, Span{Text: ": " + m.Excerpt})
 	}
 	r.Blocks = append(r.Blocks, b)
 	return r

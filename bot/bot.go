@@ -177,7 +177,8 @@ func (b *Bot) Run(ctx context.Context) error {
 	if _, err := b.api.SetMyCommands(ctx, &tg.SetMyCommandsParams{Commands: []models.BotCommand{
 		{Command: "help", Description: "Что я умею и примеры вопросов"},
 		{Command: "who", Description: "Кто это: /who Фамилия"},
-		{Command: "timeline", Description: "Хронология событий: /timeline [тема]"},
+		{Command: "timeline", Description: "Хронология событий: /timeline [тема] [год]"},
+		{Command: "article", Description: "Статья целиком: /article идентификатор"},
 	}}); err != nil {
 		b.log.Warn("setMyCommands failed", "err", err)
 	}

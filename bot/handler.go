@@ -192,8 +192,8 @@ func threadOf(msg *models.Message) int {
 	return 0
 }
 
-// deliver sends a reply: its first page now, the rest behind «Ещё», and its
-// choices as buttons. In groups the message replies to the asker's, in the
+// deliver sends a reply: its first page now, the rest behind «Ещё», its
+// choices as buttons, and a button per result that opens its article. In groups the message replies to the asker's, in the
 // same forum topic.
 func (b *Bot) deliver(ctx context.Context, to *models.Message, r answers.Reply, log *slog.Logger) {
 	pages := r.HTMLChunks(PageRunes)
@@ -201,9 +201,10 @@ func (b *Bot) deliver(ctx context.Context, to *models.Message, r answers.Reply, 
 		return
 	}
 	var markup models.ReplyMarkup
-	if len(pages) > 1 || len(r.Choices) > 0 {
-		id := b.pages.put(&pending{chat: to.Chat.ID, thread: threadOf(to), pages: pages[1:], choices: r.Choices})
-		markup = keyboard(id, r.Choices, len(pages) > 1)
+	if len(pages) > 1 || len(r.Choices) > 0 || len(r.Open) > 0 {
+		commands := append(append([]answers.Choice(nil), r.Choices...), r.Open...)
+		id := b.pages.put(&pending{chat: to.Chat.ID, thread: threadOf(to), pages: pages[1:], choices: commands})
+		markup = keyboard(id, r.Choices, r.Open, len(pages) > 1)
 	}
 	b.sendHTML(ctx, to.Chat.ID, to.Chat.Type != models.ChatTypePrivate, threadOf(to), to.ID, pages[0], markup, log)
 }
@@ -269,7 +270,7 @@ func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
 		}
 		var markup models.ReplyMarkup
 		if more {
-			markup = keyboard(id, nil, true)
+			markup = keyboard(id, nil, nil, true)
 		}
 		b.sendHTML(ctx, p.chat, group, p.thread, 0, page, markup, log)
 	case "c":

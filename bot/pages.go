@@ -111,8 +111,10 @@ type inlineButton struct {
 	CallbackData string `json:"callback_data"`
 }
 
-// keyboard builds the buttons under a message: one per choice, then «Ещё».
-func keyboard(id string, choices []answers.Choice, more bool) models.ReplyMarkup {
+// keyboard builds the buttons under a message: one row per choice, one
+// row of open-article buttons, then «Ещё». Open buttons run the commands
+// after the choices in the pending reply.
+func keyboard(id string, choices, open []answers.Choice, more bool) models.ReplyMarkup {
 	var rows [][]inlineButton
 	for i, c := range choices {
 		if i == maxChoiceButtons {
@@ -123,6 +125,13 @@ func keyboard(id string, choices []answers.Choice, more bool) models.ReplyMarkup
 			label = append(label[:39], '…')
 		}
 		rows = append(rows, []inlineButton{{Text: string(label), CallbackData: "c:" + id + ":" + strconv.Itoa(i)}})
+	}
+	var row []inlineButton
+	for j, o := range open {
+		row = append(row, inlineButton{Text: o.Label, CallbackData: "c:" + id + ":" + strconv.Itoa(len(choices)+j)})
+	}
+	if len(row) > 0 {
+		rows = append(rows, row)
 	}
 	if more {
 		rows = append(rows, []inlineButton{{Text: "Ещё ▸", CallbackData: "m:" + id}})

@@ -12,10 +12,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/corpusbot/corpusbot/answers"
 	"github.com/corpusbot/corpusbot/bot"
+	"github.com/corpusbot/corpusbot/index"
 )
 
 // runBot runs a bot with cfg against f until the test ends.
@@ -480,5 +482,54 @@ func TestInlineRespectsAllowedChatsAndFlood(t *testing.T) {
 	}
 	if answered != 3 {
 		t.Errorf("%d of 6 inline queries answered, want the flood limit of 3", answered)
+	}
+}
+
+// TestResultLinksAndOpensArticle: a result's title links to the catalog's
+// url; its «📄 1» button sends the whole article, title linked, with text
+// the excerpt did not show.
+func TestResultLinksAndOpensArticle(t *testing.T) {
+	fsys := fstest.MapFS{
+		"memo.txt": {Data: []byte("Казахстан и США подписали меморандум\nАСТАНА, 14 марта 2024. /Интерфакс-Казахстан/ – Министр Ерлан Жумабаев и Майкл Харпер подписали меморандум о критических минералах.\n" +
+			"Документ предусматривает совместную разведку месторождений.\nВ конце статьи говорится о планах на лето и о геологах из Невады.")},
+		"other.txt":   {Data: []byte("Погода\nВ Астане ожидается снег и сильный ветер.")},
+		"catalog.tsv": {Data: []byte("file\tpublished\tsource\turl\nmemo.txt\t2024-03-14\tИнтерфакс-Казахстан\thttps://example.kz/news/memo?id=1&lang=ru\n")},
+	}
+	ix, err := index.Open(context.Background(), fsys, index.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	f := newFakeAPI(t)
+	runBot(t, f, bot.Config{}, answers.New(ix, nil))
+	f.push("private", 3, "Что подписал Жумабаев?", nil)
+	first := f.waitSent(t, 1)[0]
+	if !strings.Contains(first.form["text"], `<a href="https://example.kz/news/memo?id=1&amp;lang=ru">`) {
+		t.Errorf("the result's title is not linked:\n%s", first.form["text"])
+	}
+	var markup struct {
+		InlineKeyboard [][]struct {
+			Text         string `json:"text"`
+			CallbackData string `json:"callback_data"`
+		} `json:"inline_keyboard"`
+	}
+	if err := json.Unmarshal([]byte(first.form["reply_markup"]), &markup); err != nil || len(markup.InlineKeyboard) == 0 {
+		t.Fatalf("no buttons: %q", first.form["reply_markup"])
+	}
+	open := markup.InlineKeyboard[len(markup.InlineKeyboard)-1][0]
+	if open.Text != "📄 1" {
+		t.Fatalf("first open button %q", open.Text)
+	}
+	f.pushCallback(3, open.CallbackData)
+	article := f.waitSent(t, 2)[1].form["text"]
+	for _, want := range []string{"геологах из Невады", "Интерфакс-Казахстан", `<a href="https://example.kz/news/memo?id=1&amp;lang=ru"><b>Казахстан и США подписали меморандум</b></a>`} {
+		if !strings.Contains(article, want) {
+			t.Errorf("the article lacks %q:\n%s", want, article)
+		}
+	}
+	f.pushCallback(99, open.CallbackData) // another chat pressing it gets nothing
+	waitCalls(t, f, "answerCallbackQuery", 2)
+	if n := len(f.sent("sendMessage")); n != 2 {
+		t.Errorf("%d messages after a foreign press, want 2", n)
 	}
 }

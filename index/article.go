@@ -14,6 +14,7 @@ type Article struct {
 	ID        string       // file name without extension
 	Title     string       // first meaningful line
 	Source    string       // outlet, from the catalog or the text; may be empty
+	URL       string       // the article's address, from the catalog's url column; may be empty
 	Published russian.Date // publication date at its known precision; may be zero
 	Dateline  russian.Date // the date the dateline or timestamp gives, if any
 	Sentences []Sentence   // the body, sentence by sentence, furniture removed

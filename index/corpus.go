@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"net/url"
 	"path"
 	"sort"
 	"strings"
@@ -36,6 +37,7 @@ func (c *Corpus) Article(id string) *Article { return c.byID[id] }
 type catalogEntry struct {
 	published russian.Date
 	source    string
+	url       string
 	line      int // where catalog.tsv describes the file
 }
 
@@ -120,6 +122,7 @@ func ReadCorpus(ctx context.Context, fsys fs.FS, log *slog.Logger) (*Corpus, err
 			if e.source != "" {
 				a.Source = e.source
 			}
+			a.URL = e.url
 		}
 		if a.Published.IsZero() {
 			a.Published = a.Dateline
@@ -175,7 +178,7 @@ func readArticleFile(fsys fs.FS, p string) (string, string) {
 	return string(b), ""
 }
 
-// readCatalog reads catalog.tsv (file, published, source, ...); a missing
+// readCatalog reads catalog.tsv (file, published, source, url, ...); a missing
 // catalog is not an error.
 func readCatalog(fsys fs.FS) (map[string]catalogEntry, []string, error) {
 	out := map[string]catalogEntry{}
@@ -233,6 +236,13 @@ func readCatalog(fsys fs.FS) (map[string]catalogEntry, []string, error) {
 			file += ".txt"
 		}
 		e := catalogEntry{source: get(r, "source"), line: r.line}
+		if u := get(r, "url"); u != "" {
+			if pu, err := url.Parse(u); err != nil || (pu.Scheme != "http" && pu.Scheme != "https") || pu.Host == "" {
+				warn(r.line, "url %q is not an http(s) address; not linked", russian.Truncate(u, 80))
+			} else {
+				e.url = pu.String()
+			}
+		}
 		if d := get(r, "published"); d != "" {
 			var ok bool
 			if e.published, ok = russian.ParseISO(d); !ok {

@@ -321,7 +321,7 @@ func TestSpecialFilesAreSkipped(t *testing.T) {
 func TestCatalogProblemsAreWarnedByLine(t *testing.T) {
 	text := "Заголовок\n\nМинистр провёл встречу в Астане."
 	fsys := corpus(map[string]string{
-		"catalog.tsv":   "\uFEFFfile\tpublished\tsource\ngood1.txt\t2024-03-01\tТАСС\nbad.txt\t1 марта\tКазТАГ\nghost.txt\t2024-01-01\tРИА\n",
+		"catalog.tsv":   "\uFEFFfile\tpublished\tsource\turl\ngood1.txt\t2024-03-01\tТАСС\thttps://tass.ru/1\nbad.txt\t1 марта\tКазТАГ\tjavascript:alert(1)\nghost.txt\t2024-01-01\tРИА\n",
 		"good1.txt":     text,
 		"bad.txt":       text,
 		"sub/good1.txt": text,
@@ -330,14 +330,17 @@ func TestCatalogProblemsAreWarnedByLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a := c.Article("good1"); a == nil || a.Published.ISO() != "2024-03-01" || a.Source != "ТАСС" {
+	if a := c.Article("good1"); a == nil || a.Published.ISO() != "2024-03-01" || a.Source != "ТАСС" || a.URL != "https://tass.ru/1" {
 		t.Errorf("good1 with a BOM before the header: %+v", a)
 	}
 	if a := c.Article("sub/good1"); a == nil || a.Source == "ТАСС" {
 		t.Errorf("sub/good1 took the row of good1.txt: %+v", a)
 	}
 	warned := strings.Join(c.Warnings, "\n")
-	for _, want := range []string{"catalog.tsv: line 3: date \"1 марта\"", "catalog.tsv: line 4: no article file ghost.txt"} {
+	if a := c.Article("bad"); a == nil || a.URL != "" {
+		t.Errorf("a javascript: url was kept: %+v", a)
+	}
+	for _, want := range []string{"catalog.tsv: line 3: date \"1 марта\"", "catalog.tsv: line 3: url \"javascript:alert(1)\" is not an http(s) address", "catalog.tsv: line 4: no article file ghost.txt"} {
 		if !strings.Contains(warned, want) {
 			t.Errorf("warnings lack %q:\n%s", want, warned)
 		}

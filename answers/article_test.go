@@ -1,0 +1,91 @@
+package answers_test
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/corpusbot/corpusbot/answers"
+	"github.com/corpusbot/corpusbot/index"
+)
+
+func linkedCorpus(t *testing.T) *answers.Service {
+	t.Helper()
+	fsys := fstest.MapFS{
+		"news/memo.txt": {Data: []byte("Меморандум подписан\nАСТАНА, 14 марта 2024. /Интерфакс-Казахстан/ – Министр Ерлан Жумабаев подписал меморандум о минералах.\nЧитайте также\nДругая новость\n")},
+		"news/mine.txt": {Data: []byte("Рудник открыт\nМинистр Ерлан Жумабаев открыл рудник в Караганде.\n\nВторой абзац о шахтерах.")},
+		"catalog.tsv": {Data: []byte("file\turl\tpublished\n" +
+			"news/memo.txt\thttps://example.kz/memo\t2024-03-14\n" +
+			"news/mine.txt\tjavascript:alert(1)\t2024-04-01\n")},
+	}
+	ix, err := index.Open(context.Background(), fsys, index.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return answers.New(ix, nil)
+}
+
+// TestArticleCommand: /article gives the whole article without furniture,
+// by id or a unique beginning of one, with its url; unknown and ambiguous
+// ids and an empty argument get a clear answer; only http(s) is linked.
+func TestArticleCommand(t *testing.T) {
+	svc := linkedCorpus(t)
+	ctx := context.Background()
+	r := svc.Answer(ctx, "/article news/memo")
+	if r.Kind != answers.KindArticle || r.Article == nil {
+		t.Fatalf("kind %q, article %+v", r.Kind, r.Article)
+	}
+	a := r.Article
+	if a.Doc != "news/memo" || a.URL != "https://example.kz/memo" || a.Date != "2024-03-14" || a.Source != "Интерфакс-Казахстан" ||
+		!strings.Contains(a.Text, "подписал меморандум") || strings.Contains(a.Text, "Другая новость") {
+		t.Errorf("article %+v", a)
+	}
+	b, _ := json.Marshal(r)
+	if !strings.Contains(string(b), `"kind":"article"`) || !strings.Contains(string(b), `"article":{"doc":"news/memo"`) {
+		t.Errorf("json %s", b)
+	}
+	if !strings.Contains(r.Text(), "https://example.kz/memo") || !strings.Contains(r.HTML(), `<a href="https://example.kz/memo">`) {
+		t.Errorf("the link is not shown:\n%s\n%s", r.Text(), r.HTML())
+	}
+	if r := svc.Answer(ctx, "/article NEWS/MI"); r.Article == nil || r.Article.Doc != "news/mine" || r.Article.URL != "" ||
+		!strings.Contains(r.Article.Text, "Второй абзац") || !strings.Contains(r.Article.Text, "\n\n") {
+		t.Errorf("by a beginning, with paragraphs and no javascript link: %+v", r.Article)
+	}
+	for _, q := range []string{"/article news/m", "/article nothing", "/article"} {
+		if r := svc.Answer(ctx, q); r.Article != nil || r.Kind != answers.KindArticle || strings.TrimSpace(r.Text()) == "" {
+			t.Errorf("%s: %+v", q, r)
+		}
+	}
+}
+
+// TestURLsInResults: results, mentions and events carry the catalog url,
+// and each result has a command that opens its article.
+func TestURLsInResults(t *testing.T) {
+	svc := linkedCorpus(t)
+	ctx := context.Background()
+	r := svc.Answer(ctx, "Что подписал Жумабаев?")
+	if len(r.Results) == 0 || r.Results[0].URL != "https://example.kz/memo" || len(r.Open) != len(r.Results) ||
+		r.Open[0].Command != "/article news/memo" {
+		t.Fatalf("results %+v open %+v", r.Results, r.Open)
+	}
+	who := svc.Answer(ctx, "/who Жумабаев")
+	if who.Person == nil || !strings.Contains(mustJSON(t, who), `"url":"https://example.kz/memo"`) {
+		t.Errorf("mentions lack the url: %s", mustJSON(t, who))
+	}
+	tl := svc.Answer(ctx, "/timeline 2024")
+	if !strings.Contains(mustJSON(t, tl), `"url":"https://example.kz/memo"`) {
+		t.Errorf("events lack the url: %s", mustJSON(t, tl))
+	}
+}
+
+func mustJSON(t *testing.T, r answers.Reply) string {
+	t.Helper()
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
