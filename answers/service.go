@@ -96,6 +96,8 @@ func (s *Service) Answer(ctx context.Context, msg string) Reply {
 			return s.timeline(ctx, cmd.Args)
 		case "article":
 			return s.article(ctx, cmd.Args)
+		case "follow", "unfollow":
+			return followElsewhere()
 		default:
 			return s.help("Такой команды я не знаю. Вот что я умею:")
 		}

@@ -35,9 +35,10 @@ type Answerer interface {
 	Answer(ctx context.Context, msg string) answers.Reply
 }
 
-// Reloader reads the corpus again and returns a new Answerer with a short
+// Reloader reads the corpus again and returns a new Answerer, the ids of
+// the new or changed articles (for subscriptions) and a short
 // summary for the admin who asked ("5 статей").
-type Reloader func(ctx context.Context) (Answerer, string, error)
+type Reloader func(ctx context.Context) (Answerer, []string, string, error)
 
 // Config is what the bot needs to connect and how it behaves.
 type Config struct {
@@ -57,7 +58,7 @@ type Config struct {
 
 	Backlog  int           // updates accepted and not yet answered, at most; 0 means 256
 	StopWait time.Duration // how long a stop keeps answering queued updates; 0 means 20 s
-	StateDir string        // where updates left unanswered at a stop are kept for the next start; empty: nowhere
+	StateDir string        // where updates left unanswered at a stop and subscriptions are kept; empty: nowhere
 
 	WebhookURL    string // when set, the bot takes updates by webhook instead of polling
 	WebhookSecret string // checked on every webhook request (X-Telegram-Bot-Api-Secret-Token)
@@ -86,6 +87,7 @@ type Bot struct {
 	queue    *dispatcher
 	spool    spool
 	compute  chan struct{} // answers prepared at once, at most
+	follows  *follows
 
 	reloading sync.Mutex // one /reload at a time
 }
@@ -155,8 +157,13 @@ func New(ctx context.Context, cfg Config, svc Answerer, log *slog.Logger) (*Bot,
 		return nil, fmt.Errorf("getMe: %w", err)
 	}
 	b.username, b.id = me.Username, me.ID
+	followsPath := ""
 	if cfg.StateDir != "" {
 		b.spool.path = filepath.Join(cfg.StateDir, fmt.Sprintf("pending-updates-%d.jsonl", me.ID))
+		followsPath = filepath.Join(cfg.StateDir, fmt.Sprintf("follows-%d.json", me.ID))
+	}
+	if b.follows, err = loadFollows(followsPath); err != nil {
+		return nil, err
 	}
 	return b, nil
 }
@@ -179,6 +186,8 @@ func (b *Bot) Run(ctx context.Context) error {
 		{Command: "who", Description: "Кто это: /who Фамилия"},
 		{Command: "timeline", Description: "Хронология событий: /timeline [тема] [год]"},
 		{Command: "article", Description: "Статья целиком: /article идентификатор"},
+		{Command: "follow", Description: "Подписка на новые статьи: /follow Фамилия или тема"},
+		{Command: "unfollow", Description: "Отписаться: /unfollow Фамилия или тема"},
 	}}); err != nil {
 		b.log.Warn("setMyCommands failed", "err", err)
 	}

@@ -35,6 +35,8 @@ type fakeAPI struct {
 	failed     int
 	// getUpdates answers 500 this many times first
 	badPolls int
+	// sendMessage to these chats answers 403: the user blocked the bot
+	blocked map[string]bool
 }
 
 type call struct {
@@ -114,6 +116,11 @@ func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if method == "sendMessage" && f.blocked[form["chat_id"]] {
+		w.WriteHeader(403)
+		fmt.Fprint(w, `{"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"}`)
+		return
+	}
 	f.calls = append(f.calls, call{method, form, time.Now()}) // what Telegram accepted
 	switch method {
 	case "sendMessage":
@@ -140,6 +147,15 @@ func (f *fakeAPI) push(chatType string, chatID int64, text string, extra map[str
 		msg[k] = v
 	}
 	f.updates = append(f.updates, map[string]any{"update_id": f.nextID, "message": msg})
+	f.nextID++
+}
+
+// pushUpdate queues any update; its id is set here.
+func (f *fakeAPI) pushUpdate(upd map[string]any) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	upd["update_id"] = f.nextID
+	f.updates = append(f.updates, upd)
 	f.nextID++
 }
 

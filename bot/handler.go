@@ -40,6 +40,8 @@ func (b *Bot) handle(ctx context.Context, _ *tg.Bot, upd *models.Update) {
 		b.onCallback(work, upd.CallbackQuery)
 	case upd.InlineQuery != nil:
 		b.onInline(work, upd.InlineQuery)
+	case upd.MyChatMember != nil:
+		b.onMembership(upd.MyChatMember)
 	}
 }
 
@@ -47,6 +49,9 @@ func (b *Bot) onMessage(ctx context.Context, msg *models.Message, log *slog.Logg
 	group := msg.Chat.Type != models.ChatTypePrivate
 	if msg.MigrateToChatID != 0 { // the group became a supergroup: it goes on under the new id
 		log.Info("chat migrated", "to", msg.MigrateToChatID)
+		if err := b.follows.move(msg.Chat.ID, msg.MigrateToChatID); err != nil {
+			log.Error("saving subscriptions failed", "err", err)
+		}
 		return
 	}
 	for _, u := range msg.NewChatMembers {
@@ -73,9 +78,15 @@ func (b *Bot) onMessage(ctx context.Context, msg *models.Message, log *slog.Logg
 			return
 		}
 	}
-	if cmd, ok := answers.ParseCommand(text); ok && cmd.Name == "reload" {
-		b.reload(ctx, msg, log)
-		return
+	if cmd, ok := answers.ParseCommand(text); ok {
+		switch cmd.Name {
+		case "reload":
+			b.reload(ctx, msg, log)
+			return
+		case "follow", "unfollow":
+			b.follow(ctx, msg, cmd, log)
+			return
+		}
 	}
 	_ = b.send.do(ctx, 0, group, func(ctx context.Context) error {
 		_, err := b.api.SendChatAction(ctx, &tg.SendChatActionParams{ChatID: msg.Chat.ID, MessageThreadID: threadOf(msg), Action: models.ChatActionTyping})
@@ -107,15 +118,15 @@ func (b *Bot) reload(ctx context.Context, msg *models.Message, log *slog.Logger)
 		return
 	}
 	defer b.reloading.Unlock()
-	svc, summary, err := b.cfg.Reload(ctx)
+	svc, changed, summary, err := b.cfg.Reload(ctx)
 	if err != nil {
 		log.Error("reload failed", "err", err)
 		b.sendText(ctx, msg, "Не удалось перечитать корпус; работаю со старым.", log)
 		return
 	}
-	b.svc.Store(svc)
 	log.Info("corpus reloaded", "summary", summary)
 	b.sendText(ctx, msg, "Корпус перечитан: "+summary+".", log)
+	b.Update(ctx, svc, changed)
 }
 
 // addressedText returns the text the bot should answer and whether the
@@ -195,10 +206,10 @@ func threadOf(msg *models.Message) int {
 // deliver sends a reply: its first page now, the rest behind «Ещё», its
 // choices as buttons, and a button per result that opens its article. In groups the message replies to the asker's, in the
 // same forum topic.
-func (b *Bot) deliver(ctx context.Context, to *models.Message, r answers.Reply, log *slog.Logger) {
+func (b *Bot) deliver(ctx context.Context, to *models.Message, r answers.Reply, log *slog.Logger) error {
 	pages := r.HTMLChunks(PageRunes)
 	if len(pages) == 0 {
-		return
+		return nil
 	}
 	var markup models.ReplyMarkup
 	if len(pages) > 1 || len(r.Choices) > 0 || len(r.Open) > 0 {
@@ -206,7 +217,7 @@ func (b *Bot) deliver(ctx context.Context, to *models.Message, r answers.Reply, 
 		id := b.pages.put(&pending{chat: to.Chat.ID, thread: threadOf(to), pages: pages[1:], choices: commands})
 		markup = keyboard(id, r.Choices, r.Open, len(pages) > 1)
 	}
-	b.sendHTML(ctx, to.Chat.ID, to.Chat.Type != models.ChatTypePrivate, threadOf(to), to.ID, pages[0], markup, log)
+	return b.sendHTML(ctx, to.Chat.ID, to.Chat.Type != models.ChatTypePrivate, threadOf(to), to.ID, pages[0], markup, log)
 }
 
 func (b *Bot) sendText(ctx context.Context, to *models.Message, text string, log *slog.Logger) {
@@ -214,7 +225,7 @@ func (b *Bot) sendText(ctx context.Context, to *models.Message, text string, log
 }
 
 // sendHTML sends one message, paced and retried; replyTo > 0 in groups.
-func (b *Bot) sendHTML(ctx context.Context, chat int64, group bool, thread, replyTo int, text string, markup models.ReplyMarkup, log *slog.Logger) {
+func (b *Bot) sendHTML(ctx context.Context, chat int64, group bool, thread, replyTo int, text string, markup models.ReplyMarkup, log *slog.Logger) error {
 	p := &tg.SendMessageParams{
 		ChatID:             chat,
 		MessageThreadID:    thread,
@@ -233,6 +244,7 @@ func (b *Bot) sendHTML(ctx context.Context, chat int64, group bool, thread, repl
 	if err != nil {
 		log.Warn("sendMessage failed", "err", err)
 	}
+	return err
 }
 
 // onCallback handles «Ещё» and choice buttons; answerCallbackQuery is
@@ -337,5 +349,17 @@ func (b *Bot) onInline(ctx context.Context, q *models.InlineQuery) {
 	}
 	if _, err := b.api.AnswerInlineQuery(ctx, &tg.AnswerInlineQueryParams{InlineQueryID: q.ID, Results: results, CacheTime: 60}); err != nil {
 		b.log.Warn("answerInlineQuery failed", "err", err)
+	}
+}
+
+// onMembership forgets the subscriptions of a chat that removed or blocked
+// the bot.
+func (b *Bot) onMembership(m *models.ChatMemberUpdated) {
+	switch m.NewChatMember.Type {
+	case models.ChatMemberTypeBanned, models.ChatMemberTypeLeft:
+		b.log.Info("the bot was removed from a chat; its subscriptions are dropped", "chat", m.Chat.ID)
+		if err := b.follows.drop(m.Chat.ID); err != nil {
+			b.log.Error("saving subscriptions failed", "err", err)
+		}
 	}
 }

@@ -149,7 +149,9 @@ func (r reloaded) Answer(context.Context, string) answers.Reply {
 
 func TestAccessAndReload(t *testing.T) {
 	f := newFakeAPI(t)
-	reload := func(context.Context) (bot.Answerer, string, error) { return reloaded{2}, "7 статей", nil }
+	reload := func(context.Context) (bot.Answerer, []string, string, error) {
+		return reloaded{2}, nil, "7 статей", nil
+	}
 	runBot(t, f, bot.Config{AllowedChats: []int64{1, 2}, AdminIDs: []int64{99}, Reload: reload}, reloaded{1})
 	f.push("private", 3, "вопрос", nil) // not allowed
 	got := f.waitSent(t, 1)
@@ -363,7 +365,7 @@ func TestConcurrentReloadsAreSerialised(t *testing.T) {
 	var mu sync.Mutex
 	running, overlapped, calls := 0, false, 0
 	release := make(chan struct{})
-	reload := func(context.Context) (bot.Answerer, string, error) {
+	reload := func(context.Context) (bot.Answerer, []string, string, error) {
 		mu.Lock()
 		running++
 		calls++
@@ -373,7 +375,7 @@ func TestConcurrentReloadsAreSerialised(t *testing.T) {
 		mu.Lock()
 		running--
 		mu.Unlock()
-		return reloaded{2}, "7 статей", nil
+		return reloaded{2}, nil, "7 статей", nil
 	}
 	admin := map[string]any{"from": map[string]any{"id": 99, "is_bot": false, "first_name": "Админ"}}
 	runBot(t, f, bot.Config{AdminIDs: []int64{99}, Reload: reload, Workers: 4}, reloaded{1})

@@ -196,3 +196,64 @@ func TestBusyIndexSaysSo(t *testing.T) {
 		t.Errorf("after the busy attempt: %d passages, %d reindexed; want %d, 0", got.Passages, got.Indexed, want)
 	}
 }
+
+// TestRefreshInPlace: Refresh indexes a new article, re-indexes a changed
+// one and forgets a removed one in the open on-disk index, reports what is
+// new, equals a clean build afterwards, and returns the same index when
+// nothing changed.
+func TestRefreshInPlace(t *testing.T) {
+	dir, idx := t.TempDir(), t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", "Первая\nМинистр Ерлан Жумабаев открыл завод в Караганде.")
+	write("b.txt", "Вторая\nПосол обсудил поставки зерна в Ташкенте.")
+	ix, err := index.Open(context.Background(), os.DirFS(dir), index.Options{Dir: idx}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("c.txt", "Третья\nМинистр Ерлан Жумабаев подписал меморандум о минералах.")
+	write("a.txt", "Первая\nМинистр Ерлан Жумабаев открыл рудник в Экибастузе.")
+	os.Remove(filepath.Join(dir, "b.txt"))
+	next, changed, err := ix.Refresh(context.Background(), os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { next.Close() }()
+	if strings.Join(changed, ",") != "a,c" {
+		t.Errorf("changed %v, want a and c", changed)
+	}
+	count := func(x *index.Index, word string) int {
+		res, err := x.Search(context.Background(), []string{word}, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(res.Hits)
+	}
+	for word, want := range map[string]int{"меморандум": 1, "рудник": 1, "завод": 0, "зерна": 0} {
+		if got := count(next, word); got != want {
+			t.Errorf("%q: %d hits after refresh, want %d", word, got, want)
+		}
+	}
+	if got := count(ix, "меморандум"); got != 0 {
+		t.Errorf("the old index shows an article it does not know: %d hits", got)
+	}
+	if p, _ := next.People().Find("Жумабаев"); len(p) != 1 || len(p[0].Docs) != 2 {
+		t.Errorf("people after refresh: %+v", p)
+	}
+	same, changed, err := next.Refresh(context.Background(), os.DirFS(dir))
+	if err != nil || same != next || len(changed) != 0 {
+		t.Errorf("a refresh with nothing new: %v %v %v", same == next, changed, err)
+	}
+	next.Close()
+	clean, err := index.Open(context.Background(), os.DirFS(dir), index.Options{Dir: idx}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := clean.Stats(); st.Indexed != 0 || st.Passages != 2 {
+		t.Errorf("reopened after refresh: %+v; want nothing to redo and 2 passages", st)
+	}
+	next = clean
+}

@@ -44,6 +44,8 @@ type Index struct {
 	corpus *Corpus
 	bleve  bleve.Index
 	log    *slog.Logger
+	opts   Options
+	model  *tagger.Model
 	people *People
 	events []Event
 	stats  Stats
@@ -76,7 +78,7 @@ func Open(ctx context.Context, fsys fs.FS, opts Options, log *slog.Logger) (*Ind
 	if err != nil {
 		return nil, fmt.Errorf("read corpus: %w", err)
 	}
-	ix := &Index{corpus: c, log: log}
+	ix := &Index{corpus: c, log: log, opts: opts}
 	ix.stats.Articles = len(c.Articles)
 	ix.stats.Skipped = len(c.Warnings)
 	old := manifest{Hashes: map[string]string{}}
@@ -100,19 +102,63 @@ func Open(ctx context.Context, fsys fs.FS, opts Options, log *slog.Logger) (*Ind
 		ix.bleve.Close()
 		return nil, err
 	}
-	model, err := tagger.Default()
+	ix.model, err = tagger.Default()
 	if err != nil {
 		log.Warn("name tagger unavailable, names are found by rules alone", "err", err)
 	}
-	ix.people = buildPeople(c, model)
-	ix.events = buildEvents(c, ix.people)
+	ix.extract(start)
+	return ix, nil
+}
+
+// extract finds the corpus's people and events and reports the open.
+func (ix *Index) extract(start time.Time) {
+	ix.people = buildPeople(ix.corpus, ix.model)
+	ix.events = buildEvents(ix.corpus, ix.people)
 	n, _ := ix.bleve.DocCount()
 	ix.stats.Passages = int(n)
 	ix.stats.BuildTime = time.Since(start)
-	log.Info("index ready", "articles", ix.stats.Articles, "passages", ix.stats.Passages,
-		"indexed", ix.stats.Indexed, "reused", ix.stats.Reused, "skipped_files", ix.stats.Skipped,
-		"took", ix.stats.BuildTime.Round(time.Millisecond))
-	return ix, nil
+	ix.log.Info("index ready", "articles", ix.stats.Articles, "passages", ix.stats.Passages,
+		"indexed", ix.stats.Indexed, "reused", ix.stats.Reused, "removed", ix.stats.Removed,
+		"skipped_files", ix.stats.Skipped, "took", ix.stats.BuildTime.Round(time.Millisecond))
+}
+
+// Refresh reads the corpus in fsys again and brings the index up to date
+// in place, as Open does for an on-disk index: new and changed articles
+// are indexed, removed ones deleted, under the same write-ahead journal.
+// It returns the index of the new corpus and the ids of the articles that
+// are new or changed. The result shares the receiver's Bleve index: the
+// receiver stays readable for answers in flight (hits of articles it does
+// not know are skipped), and only the latest one is to be closed. When
+// nothing changed, the receiver itself is returned.
+func (ix *Index) Refresh(ctx context.Context, fsys fs.FS) (*Index, []string, error) {
+	start := time.Now()
+	c, err := ReadCorpus(ctx, fsys, ix.log)
+	if err != nil {
+		return ix, nil, fmt.Errorf("read corpus: %w", err)
+	}
+	var changed []string
+	for _, a := range c.Articles {
+		if ix.corpus.hashes[a.ID] != c.hashes[a.ID] {
+			changed = append(changed, a.ID)
+		}
+	}
+	removed := false
+	for id := range ix.corpus.hashes {
+		if _, ok := c.hashes[id]; !ok {
+			removed = true
+			break
+		}
+	}
+	if len(changed) == 0 && !removed {
+		return ix, nil, nil
+	}
+	next := &Index{corpus: c, bleve: ix.bleve, log: ix.log, opts: ix.opts, model: ix.model}
+	next.stats.Articles, next.stats.Skipped = len(c.Articles), len(c.Warnings)
+	if err := next.sync(ctx, manifest{Hashes: ix.corpus.hashes}, ix.opts); err != nil {
+		return ix, nil, err
+	}
+	next.extract(start)
+	return next, changed, nil
 }
 
 // sync indexes new and changed articles and deletes removed ones.

@@ -22,8 +22,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
-	"time"
 
 	"github.com/corpusbot/corpusbot/answers"
 	"github.com/corpusbot/corpusbot/bot"
@@ -163,8 +163,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		fmt.Fprintln(stderr, "corpusbot:", err)
 		return 1
 	}
-	current := ix // /reload may replace it; close whichever is current at exit
-	defer func() { current.Close() }()
+	lib := &library{cfg: cfg, current: ix, log: log}
+	defer lib.close()
 	svc := answers.New(ix, log.With("component", "answers"))
 
 	switch cfg.command {
@@ -176,11 +176,26 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "ask":
 		return ask(ctx, svc, cfg.args, stdin, stdout, stderr)
 	}
+	watching, stopWatching := context.WithCancel(ctx)
+	var watched sync.WaitGroup
+	defer func() { stopWatching(); watched.Wait() }() // before the index closes
 	if cfg.token == "" {
-		return chat(ctx, svc, stdin, stdout)
+		var current atomic.Pointer[answers.Service]
+		current.Store(svc)
+		watched.Go(func() {
+			lib.watch(watching, func(_ context.Context, s *answers.Service, _ []string) { current.Store(s) })
+		})
+		return chat(ctx, current.Load, stdin, stdout)
 	}
-	cfg.bot.Reload = reloader(cfg, &current, log)
-	if err := bot.Run(ctx, cfg.bot, svc, log.With("component", "bot")); err != nil {
+	cfg.bot.Reload = lib.reload
+	b, err := bot.New(ctx, cfg.bot, svc, log.With("component", "bot"))
+	if err == nil {
+		watched.Go(func() {
+			lib.watch(watching, func(ctx context.Context, s *answers.Service, changed []string) { b.Update(ctx, s, changed) })
+		})
+		err = b.Run(ctx)
+	}
+	if err != nil {
 		if ctx.Err() != nil && errors.Is(err, ctx.Err()) { // stopped while still connecting
 			log.Info("bot stopped before it connected")
 			return 0
@@ -191,36 +206,76 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	return 0
 }
 
-// reloader is what /reload does: it opens the corpus again and makes the new
-// index current. An on-disk index must be closed before it is reopened (it
-// is locked while open), so the corpus is read first: a folder that has
-// vanished or holds nothing readable leaves the current index answering.
-func reloader(cfg config, current **index.Index, log *slog.Logger) bot.Reloader {
-	var reloading sync.Mutex // the bot serialises /reload too; this keeps current consistent whoever calls
-	return func(ctx context.Context) (bot.Answerer, string, error) {
-		reloading.Lock()
-		defer reloading.Unlock()
-		if cfg.indexDir != "" {
-			fsys, err := corpusFS(cfg)
-			if err == nil {
-				_, err = index.ReadCorpus(ctx, fsys, nil)
-			}
-			if err != nil {
-				return nil, "", fmt.Errorf("corpus unreadable, index kept: %w", err)
-			}
-			(*current).Close()
-		}
-		next, err := openIndex(ctx, cfg, index.Options{Dir: cfg.indexDir}, log)
+// library holds the current index of the corpus and brings it up to date
+// for /reload and the folder watcher, one update at a time. An update that
+// fails (a folder that vanished or holds nothing readable) leaves the
+// current index answering.
+type library struct {
+	mu      sync.Mutex
+	cfg     config
+	current *index.Index
+	log     *slog.Logger
+}
+
+// refresh reads the corpus folder again and updates the index in place; it
+// returns the service over the updated index and the new or changed
+// articles.
+func (l *library) refresh(ctx context.Context) (*answers.Service, []string, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	fsys, err := corpusFS(l.cfg)
+	if err != nil {
+		return nil, nil, fmt.Errorf("corpus unreadable, index kept: %w", err)
+	}
+	next, changed, err := l.current.Refresh(ctx, fsys)
+	if err != nil {
+		return nil, nil, fmt.Errorf("corpus unreadable, index kept: %w", err)
+	}
+	l.current = next
+	return answers.New(next, l.log.With("component", "answers")), changed, nil
+}
+
+// reload is /reload: refresh, with a summary for the admin.
+func (l *library) reload(ctx context.Context) (bot.Answerer, []string, string, error) {
+	svc, changed, err := l.refresh(ctx)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	st := l.stats()
+	return svc, changed, russian.Plural(st.Articles, "статья", "статьи", "статей") + ", " +
+		russian.Plural(st.Passages, "предложение", "предложения", "предложений") + "; новых или изменённых: " + strconv.Itoa(len(changed)), nil
+}
+
+func (l *library) stats() index.Stats {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.current.Stats()
+}
+
+// close closes the current index (those it replaced share its Bleve index).
+func (l *library) close() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.current.Close()
+}
+
+// watch updates the index whenever files in the corpus folder change and
+// hands the new service to use; with the embedded seeds it does nothing.
+func (l *library) watch(ctx context.Context, use func(context.Context, *answers.Service, []string)) {
+	if l.cfg.corpusDir == "" {
+		return
+	}
+	err := index.Watch(ctx, l.cfg.corpusDir, index.WatchOptions{}, l.log, func(ctx context.Context) {
+		svc, changed, err := l.refresh(ctx)
 		if err != nil {
-			return nil, "", err
+			l.log.Warn("corpus changed but could not be read", "err", err)
+			return
 		}
-		old := *current
-		*current = next
-		if cfg.indexDir == "" {
-			time.AfterFunc(time.Minute, func() { old.Close() }) // answers in flight may still read it
-		}
-		st := next.Stats()
-		return answers.New(next, log.With("component", "answers")), russian.Plural(st.Articles, "статья", "статьи", "статей") + ", " + russian.Plural(st.Passages, "предложение", "предложения", "предложений"), nil
+		l.log.Info("corpus updated", "new_or_changed", len(changed))
+		use(ctx, svc, changed)
+	})
+	if err != nil {
+		l.log.Warn("the corpus folder is not watched; use /reload after changes", "err", err)
 	}
 }
 

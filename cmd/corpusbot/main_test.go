@@ -294,25 +294,25 @@ func TestReloadKeepsIndexWhenCorpusVanishes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	current := ix
-	defer func() { current.Close() }()
-	reload := reloader(cfg, &current, slog.New(slog.DiscardHandler))
+	lib := &library{cfg: cfg, current: ix, log: slog.New(slog.DiscardHandler)}
+	defer lib.close()
 	for _, break_ := range []func(){
 		func() { os.Remove(filepath.Join(corpus, "a.txt")) },
 		func() { os.RemoveAll(corpus) },
 	} {
 		break_()
-		if _, _, err := reload(context.Background()); err == nil {
+		if _, _, _, err := lib.reload(context.Background()); err == nil {
 			t.Fatal("reload of a vanished corpus succeeded")
 		}
-		r := answers.New(current, nil).Answer(context.Background(), "Что подписал Жумабаев?")
+		r := answers.New(lib.current, nil).Answer(context.Background(), "Что подписал Жумабаев?")
 		if len(r.Results) == 0 {
 			t.Fatalf("after a failed reload the index no longer answers:\n%s", r.Text())
 		}
 	}
 	os.MkdirAll(corpus, 0o755)
+	os.WriteFile(filepath.Join(corpus, "b.txt"), []byte("Другая\nПосол обсудил поставки зерна."), 0o644)
 	write()
-	if _, summary, err := reload(context.Background()); err != nil || !strings.HasPrefix(summary, "1 статья,") {
-		t.Fatalf("reload after the folder came back: %q, %v", summary, err)
+	if _, changed, summary, err := lib.reload(context.Background()); err != nil || !strings.HasPrefix(summary, "2 статьи,") || len(changed) != 1 {
+		t.Fatalf("reload after the folder came back: %q, %v, %v", summary, changed, err)
 	}
 }

@@ -13,7 +13,7 @@ import (
 // chat runs the bot in the terminal: one message per line in, the reply as
 // plain text out. Piped input gets replies only; a person at a terminal
 // also gets a greeting and a prompt.
-func chat(ctx context.Context, svc *answers.Service, stdin io.Reader, stdout io.Writer) int {
+func chat(ctx context.Context, svc func() *answers.Service, stdin io.Reader, stdout io.Writer) int {
 	interactive := false
 	if f, ok := stdin.(*os.File); ok {
 		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
@@ -53,7 +53,7 @@ func chat(ctx context.Context, svc *answers.Service, stdin io.Reader, stdout io.
 			if !ok {
 				return 0
 			}
-			fmt.Fprintf(w, "%s\n\n", svc.Answer(ctx, line).Text())
+			fmt.Fprintf(w, "%s\n\n", svc().Answer(ctx, line).Text())
 			prompt()
 		}
 	}
