@@ -89,3 +89,41 @@ func mustJSON(t *testing.T, r answers.Reply) string {
 	}
 	return string(b)
 }
+
+// TestYearInQuestionKeepsToIt: a year stated as the time asked about keeps
+// the answer to articles of that year or sentences that name it; a year
+// the corpus has nothing for says so; an article's date counts as naming
+// its year.
+func TestYearInQuestionKeepsToIt(t *testing.T) {
+	svc := newSeedService(t)
+	ctx := context.Background()
+	years := func(q string) []string {
+		var out []string
+		for _, r := range svc.Answer(ctx, q).Results {
+			out = append(out, r.Date)
+		}
+		return out
+	}
+	if got := years("Что Блинкен говорил о санкциях?"); len(got) == 0 || !strings.HasPrefix(got[0], "2023") {
+		t.Fatalf("without a year: %v", got)
+	}
+	for _, q := range []string{"Что Блинкен говорил о санкциях в 2023 году?", "Что говорил Блинкен о санкциях за 2023 год?"} {
+		for _, d := range years(q) {
+			if !strings.HasPrefix(d, "2023") {
+				t.Errorf("%s: a result of %s", q, d)
+			}
+		}
+	}
+	for _, d := range years("Что Блинкен говорил о санкциях в 2021 году?") {
+		if strings.HasPrefix(d, "2023") {
+			t.Errorf("2021 asked, a result of %s", d)
+		}
+	}
+	r := svc.Answer(ctx, "Что Блинкен говорил о санкциях в 2019 году?")
+	if len(r.Results) != 0 || !strings.Contains(r.Text(), "За 2019 год") {
+		t.Errorf("2019: %s", r.Text())
+	}
+	if r := linkedCorpus(t).Answer(ctx, "Что подписал Жумабаев в 2024 году?"); len(r.Results) == 0 || r.Results[0].Doc != "news/memo" {
+		t.Errorf("the 2024 article, its year known only from its date: %s", r.Text())
+	}
+}

@@ -2,9 +2,11 @@ package answers
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/corpusbot/corpusbot/index"
 	"github.com/corpusbot/corpusbot/index/russian"
 )
 
@@ -17,6 +19,7 @@ type question struct {
 	content []string       // the words that say what it is about (no question words), at most maxWords
 	names   []string       // capitalised words and acronyms past a question word: people, places, bodies
 	years   []int          // four-digit years it names
+	within  []int          // years it sets as a filter: «в 2023 году», «за 2021 год»
 	asks    intent         // what kind of answer it asks for
 }
 
@@ -79,7 +82,33 @@ func readQuestion(text string) question {
 			q.years = append(q.years, y)
 		}
 	}
+	for _, m := range yearFilterRe.FindAllStringSubmatch(q.text, -1) {
+		if y, err := strconv.Atoi(m[1]); err == nil {
+			q.within = append(q.within, y)
+		}
+	}
 	return q
+}
+
+// yearFilterRe is a year as the time of what is asked: «в 2023 году», «за
+// 2021 год», «в 2023-м», «с 2015 года» (a preposition, then a year word).
+var yearFilterRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:в|во|за|с|до|после|к|на|от)\s+((?:1[89]|20)\d{2})(?:\s*(?:году|года|год|г\.)|-м\b)`)
+
+// inPeriod reports whether sentence si of a may answer a question that sets
+// years as a filter: its article is of such a year, or the sentence or a
+// neighbour names one. An article with no known year is never ruled out.
+func (q question) inPeriod(a *index.Article, si int) bool {
+	if len(q.within) == 0 || a.Published.Year == 0 || slices.Contains(q.within, a.Published.Year) {
+		return true
+	}
+	for k := max(0, si-1); k <= si+1 && k < len(a.Sentences); k++ {
+		for _, y := range q.within {
+			if strings.Contains(a.Sentences[k].Text, strconv.Itoa(y)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // readIntent notes what the i-th word (folded f) says the question asks for.

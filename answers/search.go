@@ -46,7 +46,7 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 		if top == 0 {
 			top = h.Score
 		}
-		if h.Score < top*minRelative || overlaps(chosen, h) {
+		if h.Score < top*minRelative || overlaps(chosen, h) || !q.inPeriod(corpus.Article(h.Doc), h.Sentence) {
 			continue
 		}
 		chosen = append(chosen, h)
@@ -65,6 +65,9 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 		}
 	}
 	if len(excerpts) == 0 {
+		if len(q.within) > 0 && top > 0 {
+			return s.notFound(fmt.Sprintf("За %d год в корпусе об этом ничего нет.", q.within[0]))
+		}
 		return s.notFound("")
 	}
 	r := Reply{Kind: KindSearch}

@@ -29,6 +29,7 @@ type Corpus struct {
 	Warnings []string // one line per skipped or repaired file
 	hashes   map[string]string
 	byID     map[string]*Article
+	years    map[int]int // articles per publication year
 }
 
 // Article returns the article with the given id, or nil.
@@ -48,7 +49,7 @@ func ReadCorpus(ctx context.Context, fsys fs.FS, log *slog.Logger) (*Corpus, err
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	c := &Corpus{hashes: map[string]string{}, byID: map[string]*Article{}}
+	c := &Corpus{hashes: map[string]string{}, byID: map[string]*Article{}, years: map[int]int{}}
 	warn := func(file, msg string) {
 		c.Warnings = append(c.Warnings, file+": "+msg)
 		log.Warn("skipping part of the corpus", "file", file, "reason", msg)
@@ -126,6 +127,9 @@ func ReadCorpus(ctx context.Context, fsys fs.FS, log *slog.Logger) (*Corpus, err
 		}
 		if a.Published.IsZero() {
 			a.Published = a.Dateline
+		}
+		if a.Published.Year != 0 {
+			c.years[a.Published.Year]++
 		}
 		c.hashes[id] = hashOf(raw, a)
 		c.byID[id] = a

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -52,6 +53,7 @@ type term struct {
 	fuzzy  bool   // not in the corpus: matched with one edit
 	known  bool
 	idf    float64
+	year   int // the word is a year (1800–2199): an article of that year matches it by its date
 }
 
 // Window weights: a word met only in a neighbour sentence or in the title
@@ -114,10 +116,14 @@ func (ix *Index) Search(ctx context.Context, words []string, limit int) (Results
 			continue
 		}
 		hit := Hit{Doc: doc, Sentence: si}
+		published := ix.corpus.byID[doc].Published.Year
 		var got, win float64
 		for _, t := range terms {
 			m := matchStrength(t, h.Locations)
 			w := math.Max(m, windowStrength(t, h.Locations))
+			if t.year != 0 && t.year == published { // the date, like the title, is part of the window
+				w = math.Max(w, titleStrength)
+			}
 			got += m * t.idf
 			win += w * t.idf
 			hit.Evidence = append(hit.Evidence, Match{Sentence: m, Window: w})
@@ -243,6 +249,15 @@ func windowStrength(t term, loc search.FieldTermLocationMap) float64 {
 	return s
 }
 
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 func termQuery(field, t string, boost float64) query.Query {
 	q := query.NewTermQuery(t)
 	q.SetField(field)
@@ -283,9 +298,12 @@ func (ix *Index) analyzeQuery(ctx context.Context, words []string) ([]term, erro
 				if df, err = ix.count(ctx, fieldPrefix, t.prefix); err != nil {
 					return nil, err
 				}
-				t.fuzzy = df == 0 && utf8.RuneCountInString(t.stem) >= 4
+				t.fuzzy = df == 0 && utf8.RuneCountInString(t.stem) >= 4 && !allDigits(t.stem) // 2024 is no typo of 2023
 			}
-			t.known = df > 0
+			if y, err := strconv.Atoi(t.stem); err == nil && len(t.stem) == 4 && y >= 1800 && y < 2200 {
+				t.year = y
+			}
+			t.known = df > 0 || t.year != 0 && ix.corpus.years[t.year] > 0
 			// a word the corpus lacks weighs like the rarest word it has:
 			// it may be a paraphrase as well as the topic of another corpus
 			if df == 0 {
