@@ -69,7 +69,7 @@ func (b *Bot) follow(ctx context.Context, msg *models.Message, cmd answers.Comma
 	case !added:
 		b.sendText(ctx, msg, fmt.Sprintf("Подписка «%s» уже есть.", sub.Label()), log)
 	case sub.Kind == answers.SubjectPerson:
-		b.sendText(ctx, msg, fmt.Sprintf("Подписка оформлена: %s. Когда в корпусе появится статья, где он или она упоминается, я пришлю её сюда. Отписаться — /unfollow %s.", sub.Label(), sub.Label()), log)
+		b.sendText(ctx, msg, fmt.Sprintf("Подписка оформлена: %s. Когда в корпусе появится статья, где упоминается %s, я пришлю её сюда. Отписаться — /unfollow %s.", sub.Label(), sub.Label(), sub.Label()), log)
 	default:
 		b.sendText(ctx, msg, fmt.Sprintf("Подписка оформлена: тема «%s». Когда в корпусе появится статья с этой темой в заголовке или начале, я пришлю её сюда. Отписаться — /unfollow %s.", sub.Label(), sub.Label()), log)
 	}
