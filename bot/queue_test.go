@@ -84,14 +84,7 @@ func TestWebhookBacklogAndStop(t *testing.T) {
 	defer srv.Close()
 	codes := map[int]int{}
 	for i := range 30 {
-		body := fmt.Sprintf(`{"update_id":%d,"message":{"message_id":%d,"date":0,"chat":{"id":%d,"type":"private"},"text":"q%d"}}`, i+1, i+1, i%3+1, i)
-		req, _ := http.NewRequest(http.MethodPost, srv.URL, strings.NewReader(body))
-		req.Header.Set("X-Telegram-Bot-Api-Secret-Token", "s")
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
+		resp := postUpdate(t, srv.URL, i+1, i%3+1, fmt.Sprintf("q%d", i))
 		codes[resp.StatusCode]++
 		if resp.StatusCode == http.StatusServiceUnavailable && resp.Header.Get("Retry-After") == "" {
 			t.Error("503 without Retry-After")
@@ -125,15 +118,7 @@ func TestWebhookDropsRepeatedUpdates(t *testing.T) {
 	srv := httptest.NewServer(b.WebhookHandler())
 	defer srv.Close()
 	post := func(id int, text string) {
-		body := fmt.Sprintf(`{"update_id":%d,"message":{"message_id":%d,"date":0,"chat":{"id":7,"type":"private"},"text":%q}}`, id, id, text)
-		req, _ := http.NewRequest(http.MethodPost, srv.URL, strings.NewReader(body))
-		req.Header.Set("X-Telegram-Bot-Api-Secret-Token", "s")
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusOK {
+		if resp := postUpdate(t, srv.URL, id, 7, text); resp.StatusCode != http.StatusOK {
 			t.Errorf("update %d: status %d", id, resp.StatusCode)
 		}
 	}
@@ -151,4 +136,19 @@ func TestWebhookDropsRepeatedUpdates(t *testing.T) {
 	if seen["ответ на один"] != 1 || seen["ответ на два"] != 1 || len(f.sent("sendMessage")) != 2 {
 		t.Errorf("answers sent: %v; want each update answered once", seen)
 	}
+}
+
+// postUpdate posts a private message update to a webhook with the secret
+// "s" and returns the response, its body closed.
+func postUpdate(t *testing.T, url string, id, chat int, text string) *http.Response {
+	t.Helper()
+	body := fmt.Sprintf(`{"update_id":%d,"message":{"message_id":%d,"date":0,"chat":{"id":%d,"type":"private"},"text":%q}}`, id, id, chat, text)
+	req, _ := http.NewRequest(http.MethodPost, url, strings.NewReader(body))
+	req.Header.Set("X-Telegram-Bot-Api-Secret-Token", "s")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp
 }
