@@ -8,6 +8,7 @@ import (
 	"hash/crc32"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,6 +32,7 @@ const defaultLockWait = 3 * time.Second
 const (
 	manifestFile = "manifest.json"
 	ownerFile    = "owner.txt"
+	verifiedFile = "verified.json" // in the Bleve folder: segments whose checksum was checked
 )
 
 // openDisk opens or creates the on-disk index in dir. It rebuilds the index
@@ -104,22 +106,53 @@ func isTimeout(err error) bool {
 
 // verifySegments checks the CRC-32 that ends every zap segment file against
 // the bytes before it: a truncated or overwritten segment is ErrDamaged.
+// Segments are written once; one already checked at the same size and
+// modification time (recorded in verified.json) is not read again, so an
+// open does not read the whole index.
 func verifySegments(bdir string) error {
 	paths, err := filepath.Glob(filepath.Join(bdir, "store", "*.zap"))
 	if err != nil {
 		return fmt.Errorf("list segments: %w", err)
 	}
+	memo := filepath.Join(bdir, verifiedFile)
+	checked := map[string]fileStat{}
+	if b, err := os.ReadFile(memo); err == nil {
+		_ = json.Unmarshal(b, &checked) // a damaged memo only means checking again
+	}
+	now := map[string]fileStat{}
 	for _, p := range paths {
-		b, err := os.ReadFile(p)
+		st, err := os.Stat(p)
 		if err != nil {
 			return fmt.Errorf("%w: %s: %w", ErrDamaged, filepath.Base(p), err)
 		}
-		if len(b) < 8 {
-			return fmt.Errorf("%w: %s is truncated", ErrDamaged, filepath.Base(p))
+		name := filepath.Base(p)
+		fp := fileStat{Path: name, Size: st.Size(), ModTime: st.ModTime().UnixNano()}
+		if checked[name] != fp {
+			if err := verifySegment(p); err != nil {
+				return err
+			}
 		}
-		if crc32.ChecksumIEEE(b[:len(b)-4]) != binary.BigEndian.Uint32(b[len(b)-4:]) {
-			return fmt.Errorf("%w: %s fails its checksum", ErrDamaged, filepath.Base(p))
+		now[name] = fp
+	}
+	if len(now) != len(checked) || !maps.Equal(now, checked) {
+		if b, err := json.Marshal(now); err == nil {
+			_ = os.WriteFile(memo, b, 0o644) // a lost memo only means checking again
 		}
+	}
+	return nil
+}
+
+// verifySegment checks one segment file's checksum.
+func verifySegment(p string) error {
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return fmt.Errorf("%w: %s: %w", ErrDamaged, filepath.Base(p), err)
+	}
+	if len(b) < 8 {
+		return fmt.Errorf("%w: %s is truncated", ErrDamaged, filepath.Base(p))
+	}
+	if crc32.ChecksumIEEE(b[:len(b)-4]) != binary.BigEndian.Uint32(b[len(b)-4:]) {
+		return fmt.Errorf("%w: %s fails its checksum", ErrDamaged, filepath.Base(p))
 	}
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -59,6 +60,7 @@ type Stats struct {
 	Reused    int           // unchanged articles taken from the on-disk index
 	Removed   int           // articles deleted from the on-disk index
 	Skipped   int           // files skipped or repaired (see Corpus.Warnings)
+	Snapshot  bool          // opened from the saved snapshot: no article was read
 	BuildTime time.Duration // time spent opening and indexing
 }
 
@@ -68,56 +70,121 @@ type manifest struct {
 }
 
 // Open reads the corpus in fsys and returns its index, building what is
-// missing. With opts.Dir set, unchanged articles are not indexed again.
+// missing. With opts.Dir set, unchanged articles are not indexed again, and
+// when no article file has changed since the last build (same names, sizes
+// and modification times) nothing is read at all: articles, people and
+// events come from the snapshot saved beside the index.
 func Open(ctx context.Context, fsys fs.FS, opts Options, log *slog.Logger) (*Index, error) {
 	start := time.Now()
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	c, err := ReadCorpus(ctx, fsys, log)
-	if err != nil {
-		return nil, fmt.Errorf("read corpus: %w", err)
-	}
-	ix := &Index{corpus: c, log: log, opts: opts}
-	ix.stats.Articles = len(c.Articles)
-	ix.stats.Skipped = len(c.Warnings)
-	old := manifest{Hashes: map[string]string{}}
-	if opts.Dir != "" {
-		wait := opts.LockWait
-		if wait <= 0 {
-			wait = defaultLockWait
+	if opts.Dir == "" {
+		c, err := ReadCorpus(ctx, fsys, log)
+		if err != nil {
+			return nil, fmt.Errorf("read corpus: %w", err)
 		}
-		ix.bleve, old, err = openDisk(opts.Dir, wait, log)
-	} else {
-		m, merr := newMapping()
-		if merr != nil {
-			return nil, fmt.Errorf("index mapping: %w", merr)
+		m, err := newMapping()
+		if err != nil {
+			return nil, fmt.Errorf("index mapping: %w", err)
 		}
-		ix.bleve, err = bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
+		ix := &Index{corpus: c, log: log, opts: opts}
+		if ix.bleve, err = bleve.NewUsing("", m, scorch.Name, scorch.Name, nil); err != nil {
+			return nil, fmt.Errorf("open index: %w", err)
+		}
+		if err := ix.build(ctx, start, manifest{Hashes: map[string]string{}}, nil); err != nil {
+			return nil, err
+		}
+		return ix, nil
 	}
+	files, statErr := statCorpus(fsys) // before any read: a file changed meanwhile makes the snapshot stale, never wrong
+	wait := opts.LockWait
+	if wait <= 0 {
+		wait = defaultLockWait
+	}
+	b, old, err := openDisk(opts.Dir, wait, log)
 	if err != nil {
 		return nil, fmt.Errorf("open index: %w", err)
 	}
-	if err := ix.sync(ctx, old, opts); err != nil {
-		ix.bleve.Close()
+	ix := &Index{bleve: b, log: log, opts: opts}
+	if statErr == nil {
+		c, people, events, err := readSnapshot(opts.Dir, files, old.Hashes)
+		if err == nil {
+			ix.corpus, ix.people, ix.events = c, people, events
+			ix.stats = Stats{Articles: len(c.Articles), Skipped: len(c.Warnings), Reused: len(c.Articles), Snapshot: true}
+			ix.report(start, "snapshot")
+			return ix, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			log.Debug("snapshot not used", "why", err)
+		}
+	}
+	c, err := ReadCorpus(ctx, fsys, log)
+	if err != nil {
+		b.Close()
+		return nil, fmt.Errorf("read corpus: %w", err)
+	}
+	ix.corpus = c
+	if statErr != nil {
+		files = nil
+	}
+	if err := ix.build(ctx, start, old, files); err != nil {
 		return nil, err
 	}
-	ix.model, err = tagger.Default()
-	if err != nil {
-		log.Warn("name tagger unavailable, names are found by rules alone", "err", err)
-	}
-	ix.extract(start)
 	return ix, nil
 }
 
-// extract finds the corpus's people and events and reports the open.
-func (ix *Index) extract(start time.Time) {
+// build syncs the Bleve index with the corpus, extracts people and events
+// and, for an on-disk index whose files were listed, saves the snapshot.
+// On failure the Bleve index is closed.
+func (ix *Index) build(ctx context.Context, start time.Time, old manifest, files []fileStat) error {
+	ix.stats.Articles = len(ix.corpus.Articles)
+	ix.stats.Skipped = len(ix.corpus.Warnings)
+	if err := ix.sync(ctx, old, ix.opts); err != nil {
+		ix.bleve.Close()
+		return err
+	}
+	ix.loadModel()
+	ix.extract()
+	ix.saveSnapshot(files)
+	ix.report(start, "built")
+	return nil
+}
+
+// loadModel loads the name tagger once per index lineage.
+func (ix *Index) loadModel() {
+	if ix.model != nil {
+		return
+	}
+	var err error
+	if ix.model, err = tagger.Default(); err != nil {
+		ix.log.Warn("name tagger unavailable, names are found by rules alone", "err", err)
+	}
+}
+
+// saveSnapshot writes the snapshot of an on-disk index; a failure only
+// costs the next open its speed.
+func (ix *Index) saveSnapshot(files []fileStat) {
+	if ix.opts.Dir == "" || files == nil {
+		return
+	}
+	if err := ix.writeSnapshot(ix.opts.Dir, files); err != nil {
+		ix.log.Warn("snapshot not saved; the next open reads the corpus", "err", err)
+	}
+}
+
+// extract finds the corpus's people and events.
+func (ix *Index) extract() {
 	ix.people = buildPeople(ix.corpus, ix.model)
 	ix.events = buildEvents(ix.corpus, ix.people)
+}
+
+// report logs what an open or refresh did.
+func (ix *Index) report(start time.Time, how string) {
 	n, _ := ix.bleve.DocCount()
 	ix.stats.Passages = int(n)
 	ix.stats.BuildTime = time.Since(start)
-	ix.log.Info("index ready", "articles", ix.stats.Articles, "passages", ix.stats.Passages,
+	ix.log.Info("index ready", "from", how, "articles", ix.stats.Articles, "passages", ix.stats.Passages,
 		"indexed", ix.stats.Indexed, "reused", ix.stats.Reused, "removed", ix.stats.Removed,
 		"skipped_files", ix.stats.Skipped, "took", ix.stats.BuildTime.Round(time.Millisecond))
 }
@@ -132,6 +199,7 @@ func (ix *Index) extract(start time.Time) {
 // nothing changed, the receiver itself is returned.
 func (ix *Index) Refresh(ctx context.Context, fsys fs.FS) (*Index, []string, error) {
 	start := time.Now()
+	files, statErr := statCorpus(fsys)
 	c, err := ReadCorpus(ctx, fsys, ix.log)
 	if err != nil {
 		return ix, nil, fmt.Errorf("read corpus: %w", err)
@@ -157,7 +225,12 @@ func (ix *Index) Refresh(ctx context.Context, fsys fs.FS) (*Index, []string, err
 	if err := next.sync(ctx, manifest{Hashes: ix.corpus.hashes}, ix.opts); err != nil {
 		return ix, nil, err
 	}
-	next.extract(start)
+	next.loadModel()
+	next.extract()
+	if statErr == nil {
+		next.saveSnapshot(files)
+	}
+	next.report(start, "refresh")
 	return next, changed, nil
 }
 

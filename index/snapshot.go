@@ -1,0 +1,254 @@
+package index
+
+import (
+	"bufio"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/corpusbot/corpusbot/index/russian"
+)
+
+// snapshotFile keeps, beside the on-disk Bleve index, everything else Open
+// derives from the corpus (articles, people, events), so that an unchanged
+// corpus opens without reading or analysing a single article.
+const snapshotFile = "derived.gob"
+
+// fileStat is what decides, without reading a file, that it is unchanged.
+type fileStat struct {
+	Path    string
+	Size    int64
+	ModTime int64 // UnixNano
+}
+
+// statCorpus lists the corpus's article files and catalog with their size
+// and modification time, in path order, as ReadCorpus would see them.
+func statCorpus(fsys fs.FS) ([]fileStat, error) {
+	var out []fileStat
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != "." && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !strings.EqualFold(path.Ext(p), ".txt") && p != "catalog.tsv" {
+			return nil
+		}
+		st, err := fs.Stat(fsys, p) // follows a symlink to the file it names
+		if err != nil {
+			return err
+		}
+		out = append(out, fileStat{Path: p, Size: st.Size(), ModTime: st.ModTime().UnixNano()})
+		return nil
+	})
+	return out, err
+}
+
+// snapshotHeader opens the snapshot file; the articles, people and events
+// follow in chunks of snapshotChunk, each its own gob message, so that no
+// message is large (gob reads a message whole before decoding it).
+type snapshotHeader struct {
+	Schema                   int
+	Files                    []fileStat
+	Hashes                   map[string]string
+	Warnings                 []string
+	Seen                     []string
+	Articles, People, Events int
+}
+
+const snapshotChunk = 512
+
+type personRecord struct {
+	Name, First, Last string
+	Gender            russian.Gender
+	Roles             []Role
+	Docs              []string
+	Mentions          []Place
+	Quotes            []Said
+	Key, Initial      string
+	Forms, NomForms   []string
+}
+
+type eventRecord struct {
+	From, Until  russian.Date
+	Season, Time string
+	Planned      bool
+	Text         string
+	Sources      []Place
+	People       []int
+	LeadOf       []string
+}
+
+// writeSnapshot saves ix's derived state with the corpus files it came
+// from (write, fsync, rename: a kill leaves the old snapshot or none).
+func (ix *Index) writeSnapshot(dir string, files []fileStat) error {
+	h := snapshotHeader{Schema: schemaVersion, Files: files, Hashes: ix.corpus.hashes, Warnings: ix.corpus.Warnings,
+		Articles: len(ix.corpus.Articles), People: len(ix.people.list), Events: len(ix.events)}
+	for k := range ix.people.seen {
+		h.Seen = append(h.Seen, k)
+	}
+	slices.Sort(h.Seen)
+	at := map[*Person]int{}
+	people := make([]personRecord, 0, len(ix.people.list))
+	for i, p := range ix.people.list {
+		at[p] = i
+		people = append(people, personRecord{Name: p.Name, First: p.First, Last: p.Last, Gender: p.Gender,
+			Roles: p.Roles, Docs: p.Docs, Mentions: p.Mentions, Quotes: p.Quotes, Key: p.key, Initial: p.initial,
+			Forms: p.forms, NomForms: p.nomForms})
+	}
+	events := make([]eventRecord, 0, len(ix.events))
+	for _, e := range ix.events {
+		r := eventRecord{From: e.From, Until: e.Until, Season: e.Season, Time: e.Time, Planned: e.Planned, Text: e.Text,
+			Sources: e.Sources, LeadOf: e.LeadOf}
+		for _, p := range e.People {
+			r.People = append(r.People, at[p])
+		}
+		events = append(events, r)
+	}
+	tmp := filepath.Join(dir, snapshotFile+".tmp")
+	f, err := os.Create(tmp)
+	if err != nil {
+		return fmt.Errorf("write snapshot: %w", err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	enc := gob.NewEncoder(w)
+	err = enc.Encode(&h)
+	for _, part := range []func() error{
+		func() error { return encodeChunks(enc, ix.corpus.Articles) },
+		func() error { return encodeChunks(enc, people) },
+		func() error { return encodeChunks(enc, events) },
+		w.Flush, f.Sync,
+	} {
+		if err == nil {
+			err = part()
+		}
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write snapshot: %w", err)
+	}
+	if err := os.Rename(tmp, filepath.Join(dir, snapshotFile)); err != nil {
+		return fmt.Errorf("write snapshot: %w", err)
+	}
+	return nil
+}
+
+func encodeChunks[T any](enc *gob.Encoder, all []T) error {
+	for i := 0; i < len(all); i += snapshotChunk {
+		if err := enc.Encode(all[i:min(i+snapshotChunk, len(all))]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decodeChunks reads n values written by encodeChunks.
+func decodeChunks[T any](dec *gob.Decoder, n int) ([]T, error) {
+	out := make([]T, 0, n)
+	for len(out) < n {
+		var chunk []T
+		if err := dec.Decode(&chunk); err != nil {
+			return nil, err
+		}
+		if len(chunk) == 0 {
+			return nil, errStale
+		}
+		out = append(out, chunk...)
+	}
+	if len(out) != n {
+		return nil, errStale
+	}
+	return out, nil
+}
+
+// errStale means the snapshot does not describe the corpus and index as
+// they are now; Open then reads the corpus.
+var errStale = errors.New("snapshot does not match the corpus")
+
+// readSnapshot returns the derived state saved in dir when it was made from
+// exactly files and the index holds exactly hashes.
+func readSnapshot(dir string, files []fileStat, hashes map[string]string) (*Corpus, *People, []Event, error) {
+	f, err := os.Open(filepath.Join(dir, snapshotFile))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	defer f.Close()
+	dec := gob.NewDecoder(bufio.NewReaderSize(f, 1<<20))
+	var h snapshotHeader
+	if err := dec.Decode(&h); err != nil {
+		return nil, nil, nil, fmt.Errorf("read snapshot: %w", err)
+	}
+	if h.Schema != schemaVersion || !slices.Equal(h.Files, files) || !sameHashes(h.Hashes, hashes) {
+		return nil, nil, nil, errStale
+	}
+	articles, err := decodeChunks[*Article](dec, h.Articles)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("read snapshot: %w", err)
+	}
+	records, err := decodeChunks[personRecord](dec, h.People)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("read snapshot: %w", err)
+	}
+	eventRecords, err := decodeChunks[eventRecord](dec, h.Events)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("read snapshot: %w", err)
+	}
+	c := &Corpus{Articles: articles, Warnings: h.Warnings, hashes: h.Hashes, byID: make(map[string]*Article, len(articles)), years: map[int]int{}}
+	for _, a := range c.Articles {
+		if a == nil || len(a.Sentences) == 0 {
+			return nil, nil, nil, errStale
+		}
+		c.byID[a.ID] = a
+		if a.Published.Year != 0 {
+			c.years[a.Published.Year]++
+		}
+	}
+	p := &People{byKey: map[string][]*Person{}, namer: russian.NewNamer(nil), seen: map[string]bool{}}
+	for _, k := range h.Seen {
+		p.seen[k] = true
+	}
+	for _, r := range records {
+		person := &Person{Name: r.Name, First: r.First, Last: r.Last, Gender: r.Gender, Roles: r.Roles, Docs: r.Docs,
+			Mentions: r.Mentions, Quotes: r.Quotes, key: r.Key, initial: r.Initial, forms: r.Forms, nomForms: r.NomForms}
+		p.list = append(p.list, person)
+		p.byKey[person.key] = append(p.byKey[person.key], person)
+	}
+	events := make([]Event, 0, len(eventRecords))
+	for _, r := range eventRecords {
+		e := Event{From: r.From, Until: r.Until, Season: r.Season, Time: r.Time, Planned: r.Planned, Text: r.Text,
+			Sources: r.Sources, LeadOf: r.LeadOf}
+		for _, i := range r.People {
+			if i < 0 || i >= len(p.list) {
+				return nil, nil, nil, errStale
+			}
+			e.People = append(e.People, p.list[i])
+		}
+		events = append(events, e)
+	}
+	return c, p, events, nil
+}
+
+func sameHashes(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
