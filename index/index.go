@@ -17,6 +17,7 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -140,15 +141,25 @@ func Open(ctx context.Context, fsys fs.FS, opts Options, log *slog.Logger) (*Ind
 func (ix *Index) build(ctx context.Context, start time.Time, old manifest, files []fileStat) error {
 	ix.stats.Articles = len(ix.corpus.Articles)
 	ix.stats.Skipped = len(ix.corpus.Warnings)
-	if err := ix.sync(ctx, old, ix.opts); err != nil {
+	if err := ix.syncAndExtract(ctx, old); err != nil {
 		ix.bleve.Close()
 		return err
 	}
-	ix.loadModel()
-	ix.extract()
 	ix.saveSnapshot(files)
 	ix.report(start, "built")
 	return nil
+}
+
+// syncAndExtract indexes the passages and, at the same time (Bleve's
+// batches leave a core idle much of the time), finds people and events.
+func (ix *Index) syncAndExtract(ctx context.Context, old manifest) error {
+	var wg sync.WaitGroup
+	var err error
+	wg.Go(func() { err = ix.sync(ctx, old, ix.opts) })
+	ix.loadModel()
+	ix.extract()
+	wg.Wait()
+	return err
 }
 
 // loadModel loads the name tagger once per index lineage.
@@ -222,11 +233,9 @@ func (ix *Index) Refresh(ctx context.Context, fsys fs.FS) (*Index, []string, err
 	}
 	next := &Index{corpus: c, bleve: ix.bleve, log: ix.log, opts: ix.opts, model: ix.model}
 	next.stats.Articles, next.stats.Skipped = len(c.Articles), len(c.Warnings)
-	if err := next.sync(ctx, manifest{Hashes: ix.corpus.hashes}, ix.opts); err != nil {
+	if err := next.syncAndExtract(ctx, manifest{Hashes: ix.corpus.hashes}); err != nil {
 		return ix, nil, err
 	}
-	next.loadModel()
-	next.extract()
 	if statErr == nil {
 		next.saveSnapshot(files)
 	}
