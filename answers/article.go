@@ -59,17 +59,20 @@ func findArticle(c *index.Corpus, doc string) *index.Article {
 	if a := c.Article(doc); a != nil {
 		return a
 	}
-	var found *index.Article
+	found := ""
 	low := strings.ToLower(doc)
 	for _, a := range c.Articles {
 		if strings.HasPrefix(strings.ToLower(a.ID), low) {
-			if found != nil {
+			if found != "" {
 				return nil
 			}
-			found = a
+			found = a.ID
 		}
 	}
-	return found
+	if found == "" {
+		return nil
+	}
+	return c.Article(found)
 }
 
 // paragraphs rebuilds the body's paragraphs from its sentences.

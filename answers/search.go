@@ -30,7 +30,12 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 	}
 	corpus := s.lib.Corpus()
 	match := s.lib.Matcher(q.content)
-	hits := found.Hits
+	hits := found.Hits[:0:0]
+	for _, h := range found.Hits { // a text that cannot be read back is no answer
+		if a := corpus.Article(h.Doc); a != nil && h.Sentence < len(a.Sentences) {
+			hits = append(hits, h)
+		}
+	}
 	s.rerank(hits, found.Terms, q, match, corpus)
 	var chosen []index.Hit
 	var excerpts []excerptOf

@@ -141,7 +141,7 @@ func (s *Service) timelineReply(events []index.Event, about string) Reply {
 		ev := Event{Date: e.From.ISO(), DateText: e.DateText(), Planned: e.Planned, Text: e.Text}
 		var sources []string
 		for _, p := range e.Sources {
-			a := c.Article(p.Doc)
+			a := c.Info(p.Doc)
 			if !slices.Contains(ev.Docs, a.ID) {
 				ev.Docs = append(ev.Docs, a.ID)
 			}
@@ -154,7 +154,7 @@ func (s *Service) timelineReply(events []index.Event, about string) Reply {
 			}
 		}
 		ev.Doc = ev.Docs[0]
-		ev.URL = c.Article(ev.Doc).URL
+		ev.URL = c.Info(ev.Doc).URL
 		ev.Sources = sources
 		r.Events = append(r.Events, ev)
 
@@ -197,7 +197,7 @@ func (s *Service) filterEvents(events []index.Event, topic string) []index.Event
 	for _, e := range events {
 		text := e.Text
 		for _, doc := range e.LeadOf {
-			text += " " + c.Article(doc).Title
+			text += " " + c.Info(doc).Title
 		}
 		if slices.ContainsFunc(russian.Words(text), func(w russian.Word) bool { return match(w.Text) }) {
 			out = append(out, e)
@@ -221,8 +221,11 @@ func (s *Service) withReports(events []index.Event, people []*index.Person) []in
 	added := false
 	for _, p := range people {
 		for _, m := range p.Mentions {
+			if have[m.Doc] || c.Info(m.Doc) == nil || c.Info(m.Doc).Published.IsZero() {
+				continue
+			}
 			a := c.Article(m.Doc)
-			if have[m.Doc] || a == nil || a.Published.IsZero() || m.Sentence >= len(a.Sentences) {
+			if a == nil || m.Sentence >= len(a.Sentences) {
 				continue
 			}
 			have[m.Doc] = true

@@ -91,12 +91,12 @@ func (s *Service) card(p *index.Person) Reply {
 	out := &Person{Name: p.Name, Role: p.Role(), Docs: append([]string{}, p.Docs...),
 		Roles: []DatedRole{}, Mentions: []Mention{}, Quotes: []PersonQuote{}}
 	for _, r := range p.Roles {
-		a := c.Article(r.Doc)
+		a := c.Info(r.Doc)
 		out.Roles = append(out.Roles, DatedRole{Role: r.Text, Date: a.Published.ISO(), Doc: r.Doc})
 	}
 	ments := append([]index.Place(nil), p.Mentions...)
 	sort.SliceStable(ments, func(i, j int) bool { // newest first
-		di, dj := c.Article(ments[i].Doc).Published, c.Article(ments[j].Doc).Published
+		di, dj := c.Info(ments[i].Doc).Published, c.Info(ments[j].Doc).Published
 		if cmp := di.Compare(dj); cmp != 0 {
 			return cmp > 0
 		}
@@ -104,15 +104,18 @@ func (s *Service) card(p *index.Person) Reply {
 	})
 	for _, m := range ments {
 		a := c.Article(m.Doc)
+		if a == nil || m.Sentence >= len(a.Sentences) {
+			continue // its text could not be read back
+		}
 		out.Mentions = append(out.Mentions, Mention{Doc: a.ID, Date: a.Published.ISO(), Source: a.Source, URL: a.URL,
 			Excerpt: russian.Truncate(a.Sentences[m.Sentence].Text, 300)})
 	}
 	quotes := append([]index.Said(nil), p.Quotes...)
 	sort.SliceStable(quotes, func(i, j int) bool {
-		return c.Article(quotes[i].Doc).Published.Compare(c.Article(quotes[j].Doc).Published) > 0
+		return c.Info(quotes[i].Doc).Published.Compare(c.Info(quotes[j].Doc).Published) > 0
 	})
 	for _, q := range quotes {
-		out.Quotes = append(out.Quotes, PersonQuote{Doc: q.Doc, Date: c.Article(q.Doc).Published.ISO(), Text: q.Text})
+		out.Quotes = append(out.Quotes, PersonQuote{Doc: q.Doc, Date: c.Info(q.Doc).Published.ISO(), Text: q.Text})
 	}
 
 	r := Reply{Kind: KindWho, Person: out}
@@ -142,7 +145,7 @@ func (s *Service) card(p *index.Person) Reply {
 			b = append(b, Span{Text: fmt.Sprintf("\n…и ещё %d", len(out.Mentions)-i)})
 			break
 		}
-		a := c.Article(m.Doc)
+		a := c.Info(m.Doc)
 		meta := dateOrUnknown(a.Published)
 		if a.Source != "" {
 			meta += ", " + a.Source
@@ -161,7 +164,7 @@ func rolesWithDates(p *index.Person, c *index.Corpus) string {
 		if _, ok := dates[r.Text]; !ok {
 			order = append(order, r.Text)
 		}
-		d := dateOrUnknown(c.Article(r.Doc).Published)
+		d := dateOrUnknown(c.Info(r.Doc).Published)
 		if !slices.Contains(dates[r.Text], d) {
 			dates[r.Text] = append(dates[r.Text], d)
 		}

@@ -19,6 +19,7 @@ type Article struct {
 	Dateline  russian.Date // the date the dateline or timestamp gives, if any
 	Sentences []Sentence   // the body, sentence by sentence, furniture removed
 	Quotes    []Quote      // direct quotations with their attribution
+	body      bodyRef      // where the text lies in the snapshot's bodies file, when it is not in memory
 }
 
 // Sentence is one sentence of an article body.

@@ -25,15 +25,42 @@ var ErrNoArticles = errors.New("no readable articles")
 
 // Corpus is the set of articles read from a folder, in file-name order.
 type Corpus struct {
+	// Articles lists every article in file-name order. In a corpus opened
+	// from an on-disk snapshot they carry their metadata only (no
+	// Sentences or Quotes): Article(id) reads the text.
 	Articles []*Article
 	Warnings []string // one line per skipped or repaired file
 	hashes   map[string]string
 	byID     map[string]*Article
 	years    map[int]int // articles per publication year
+	bodies   *bodyStore  // where the texts are read from; nil when they are in memory
 }
 
-// Article returns the article with the given id, or nil.
-func (c *Corpus) Article(id string) *Article { return c.byID[id] }
+// Article returns the article with the given id, text included, or nil
+// when there is none (or its text cannot be read back from disk).
+func (c *Corpus) Article(id string) *Article {
+	a := c.byID[id]
+	if a == nil || c.bodies == nil || a.Sentences != nil {
+		return a
+	}
+	full, err := c.bodies.load(a)
+	if err != nil {
+		return nil
+	}
+	return full
+}
+
+// Info returns the article with the given id for its metadata (title,
+// date, outlet, address) without reading its text, or nil.
+func (c *Corpus) Info(id string) *Article { return c.byID[id] }
+
+// sentences is how many sentences article a has, read or not.
+func (c *Corpus) sentences(a *Article) int {
+	if a.Sentences == nil && c.bodies != nil {
+		return a.body.sentences
+	}
+	return len(a.Sentences)
+}
 
 type catalogEntry struct {
 	published russian.Date

@@ -292,8 +292,15 @@ func TestSnapshotOpensWithoutReading(t *testing.T) {
 		for _, e := range ix.Events() {
 			fmt.Fprintf(&b, "%s %s %v %d %v\n", e.From.ISO(), e.Text, e.Sources, len(e.People), e.LeadOf)
 		}
-		for _, a := range ix.Corpus().Articles {
+		for _, stub := range ix.Corpus().Articles {
+			a := ix.Corpus().Article(stub.ID) // the text, read from the snapshot when it is one
 			fmt.Fprintf(&b, "%s %s %s %d %d\n", a.ID, a.Published.ISO(), a.Source, len(a.Sentences), len(a.Quotes))
+			for _, s := range a.Sentences {
+				fmt.Fprintf(&b, "  %d %d %s\n", s.Para, s.Quote, s.Text)
+			}
+			for _, q := range a.Quotes {
+				fmt.Fprintf(&b, "  «%s» %s %d %d\n", q.Text, q.Speaker, q.Kind, q.Sentence)
+			}
 		}
 		return b.String()
 	}
@@ -334,6 +341,20 @@ func TestSnapshotOpensWithoutReading(t *testing.T) {
 		},
 		func() { os.Remove(filepath.Join(dir, "002_0faea5df7df33092.txt")) },
 		func() { os.Truncate(filepath.Join(idx, "derived.gob"), 100) },
+		func() { // a body overwritten in place: read back, it fails its checksum and drops the snapshot
+			bodies, _ := filepath.Glob(filepath.Join(idx, "bodies-*.bin"))
+			f, _ := os.OpenFile(bodies[0], os.O_WRONLY, 0)
+			f.WriteAt([]byte("xxxxxxxxxxxxxxxx"), 40)
+			f.Close()
+			ix, err := index.Open(ctx, os.DirFS(dir), index.Options{Dir: idx}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a := ix.Corpus().Article(ix.Corpus().Articles[0].ID); a != nil {
+				t.Errorf("a damaged text was read back: %q", a.Sentences[0].Text)
+			}
+			ix.Close()
+		},
 		func() { os.WriteFile(filepath.Join(idx, "derived.gob"), []byte("not a snapshot"), 0o644) },
 	} {
 		change()

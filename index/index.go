@@ -173,15 +173,19 @@ func (ix *Index) loadModel() {
 	}
 }
 
-// saveSnapshot writes the snapshot of an on-disk index; a failure only
-// costs the next open its speed.
+// saveSnapshot writes the snapshot of an on-disk index and from then on
+// reads the articles' texts from it, so the index holds in memory only
+// their metadata; a failure only costs the next open its speed.
 func (ix *Index) saveSnapshot(files []fileStat) {
 	if ix.opts.Dir == "" || files == nil {
 		return
 	}
-	if err := ix.writeSnapshot(ix.opts.Dir, files); err != nil {
+	c, err := ix.writeSnapshot(ix.opts.Dir, files)
+	if err != nil {
 		ix.log.Warn("snapshot not saved; the next open reads the corpus", "err", err)
+		return
 	}
+	ix.corpus = c
 }
 
 // extract finds the corpus's people and events.

@@ -126,7 +126,7 @@ func (ix *Index) Search(ctx context.Context, words []string, limit int) (Results
 	hits := make([]Hit, 0, len(res.Hits))
 	for _, h := range res.Hits {
 		doc, si, ok := parsePassageID(h.ID)
-		if !ok || ix.corpus.byID[doc] == nil || si >= len(ix.corpus.byID[doc].Sentences) {
+		if !ok || ix.corpus.byID[doc] == nil || si >= ix.corpus.sentences(ix.corpus.byID[doc]) {
 			continue
 		}
 		hit := Hit{Doc: doc, Sentence: si}

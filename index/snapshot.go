@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/corpusbot/corpusbot/index/russian"
 )
@@ -64,6 +65,16 @@ type snapshotHeader struct {
 	Warnings                 []string
 	Seen                     []string
 	Articles, People, Events int
+	Bodies                   string // the file beside it with the articles' texts
+	BodiesSize               int64
+}
+
+// articleRecord is an article's metadata and where its text lies.
+type articleRecord struct {
+	ID, Title, Source, URL string
+	Published, Dateline    russian.Date
+	At                     int64
+	Size, Sentences        int
 }
 
 const snapshotChunk = 512
@@ -91,9 +102,21 @@ type eventRecord struct {
 
 // writeSnapshot saves ix's derived state with the corpus files it came
 // from (write, fsync, rename: a kill leaves the old snapshot or none).
-func (ix *Index) writeSnapshot(dir string, files []fileStat) error {
+func (ix *Index) writeSnapshot(dir string, files []fileStat) (*Corpus, error) {
+	bodies := fmt.Sprintf("bodies-%d.bin", time.Now().UnixNano())
+	refs, err := writeBodies(filepath.Join(dir, bodies), ix.corpus.Articles)
+	if err != nil {
+		os.Remove(filepath.Join(dir, bodies))
+		return nil, fmt.Errorf("write snapshot: %w", err)
+	}
 	h := snapshotHeader{Schema: schemaVersion, Files: files, Hashes: ix.corpus.hashes, Warnings: ix.corpus.Warnings,
-		Articles: len(ix.corpus.Articles), People: len(ix.people.list), Events: len(ix.events)}
+		Articles: len(ix.corpus.Articles), People: len(ix.people.list), Events: len(ix.events), Bodies: bodies}
+	records := make([]articleRecord, 0, len(ix.corpus.Articles))
+	for i, a := range ix.corpus.Articles {
+		records = append(records, articleRecord{ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Published: a.Published,
+			Dateline: a.Dateline, At: refs[i].at, Size: refs[i].size, Sentences: refs[i].sentences})
+		h.BodiesSize = refs[i].at + int64(refs[i].size)
+	}
 	for k := range ix.people.seen {
 		h.Seen = append(h.Seen, k)
 	}
@@ -118,13 +141,13 @@ func (ix *Index) writeSnapshot(dir string, files []fileStat) error {
 	tmp := filepath.Join(dir, snapshotFile+".tmp")
 	f, err := os.Create(tmp)
 	if err != nil {
-		return fmt.Errorf("write snapshot: %w", err)
+		return nil, fmt.Errorf("write snapshot: %w", err)
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
 	enc := gob.NewEncoder(w)
 	err = enc.Encode(&h)
 	for _, part := range []func() error{
-		func() error { return encodeChunks(enc, ix.corpus.Articles) },
+		func() error { return encodeChunks(enc, records) },
 		func() error { return encodeChunks(enc, people) },
 		func() error { return encodeChunks(enc, events) },
 		w.Flush, f.Sync,
@@ -138,12 +161,46 @@ func (ix *Index) writeSnapshot(dir string, files []fileStat) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("write snapshot: %w", err)
+		return nil, fmt.Errorf("write snapshot: %w", err)
 	}
 	if err := os.Rename(tmp, filepath.Join(dir, snapshotFile)); err != nil {
-		return fmt.Errorf("write snapshot: %w", err)
+		return nil, fmt.Errorf("write snapshot: %w", err)
 	}
-	return nil
+	old, _ := filepath.Glob(filepath.Join(dir, "bodies-*.bin"))
+	for _, p := range old {
+		if filepath.Base(p) != bodies {
+			os.Remove(p) // an index still reading it keeps its open file
+		}
+	}
+	return stubCorpus(dir, h, records)
+}
+
+// stubCorpus is the corpus of a snapshot: every article's metadata in
+// memory, the texts read from the bodies file when asked for.
+func stubCorpus(dir string, h snapshotHeader, records []articleRecord) (*Corpus, error) {
+	path := filepath.Join(dir, h.Bodies)
+	if st, err := os.Stat(path); err != nil || st.Size() != h.BodiesSize || filepath.Base(h.Bodies) != h.Bodies {
+		return nil, errStale
+	}
+	store, err := openBodies(path, filepath.Join(dir, snapshotFile))
+	if err != nil {
+		return nil, errStale
+	}
+	c := &Corpus{Warnings: h.Warnings, hashes: h.Hashes, byID: make(map[string]*Article, len(records)), years: map[int]int{},
+		bodies: store, Articles: make([]*Article, 0, len(records))}
+	for _, r := range records {
+		if r.Sentences == 0 || r.At < 0 || r.At+int64(r.Size) > h.BodiesSize {
+			return nil, errStale
+		}
+		a := &Article{ID: r.ID, Title: r.Title, Source: r.Source, URL: r.URL, Published: r.Published, Dateline: r.Dateline,
+			body: bodyRef{at: r.At, size: r.Size, sentences: r.Sentences}}
+		c.Articles = append(c.Articles, a)
+		c.byID[a.ID] = a
+		if a.Published.Year != 0 {
+			c.years[a.Published.Year]++
+		}
+	}
+	return c, nil
 }
 
 func encodeChunks[T any](enc *gob.Encoder, all []T) error {
@@ -194,7 +251,7 @@ func readSnapshot(dir string, files []fileStat, hashes map[string]string) (*Corp
 	if h.Schema != schemaVersion || !slices.Equal(h.Files, files) || !sameHashes(h.Hashes, hashes) {
 		return nil, nil, nil, errStale
 	}
-	articles, err := decodeChunks[*Article](dec, h.Articles)
+	articles, err := decodeChunks[articleRecord](dec, h.Articles)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("read snapshot: %w", err)
 	}
@@ -206,15 +263,9 @@ func readSnapshot(dir string, files []fileStat, hashes map[string]string) (*Corp
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("read snapshot: %w", err)
 	}
-	c := &Corpus{Articles: articles, Warnings: h.Warnings, hashes: h.Hashes, byID: make(map[string]*Article, len(articles)), years: map[int]int{}}
-	for _, a := range c.Articles {
-		if a == nil || len(a.Sentences) == 0 {
-			return nil, nil, nil, errStale
-		}
-		c.byID[a.ID] = a
-		if a.Published.Year != 0 {
-			c.years[a.Published.Year]++
-		}
+	c, err := stubCorpus(dir, h, articles)
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	p := &People{byKey: map[string][]*Person{}, namer: russian.NewNamer(nil), seen: map[string]bool{}}
 	for _, k := range h.Seen {
