@@ -111,7 +111,7 @@ func (s *Service) matchSubject(sub Subject, a *index.Article) (string, bool) {
 			return slices.ContainsFunc(russian.Words(text), func(w russian.Word) bool { return match(w.Text) })
 		}
 		for i, st := range a.Sentences {
-			if i == leadSentences {
+			if i == index.LeadSentences {
 				break
 			}
 			if has(st.Text) {
@@ -124,9 +124,6 @@ func (s *Service) matchSubject(sub Subject, a *index.Article) (string, bool) {
 	}
 	return "", false
 }
-
-// leadSentences is how many opening sentences make an article's lead.
-const leadSentences = 2
 
 // followElsewhere answers /follow and /unfollow where there is no chat to
 // notify: the terminal and ask.

@@ -83,7 +83,7 @@ func buildEvents(c *Corpus, people *People) []Event {
 				ev := Event{From: from, Until: until, Season: e.Season, Time: e.Time,
 					Text: clauseAround(s.Text, e.Start, e.End), Sources: []Place{{a.ID, si}}, People: who[Place{a.ID, si}]}
 				ev.Planned = isAfter(from, a.Published)
-				if si == 0 || si < leadSentences && e.Season == "" && nearDay(from, a.Published) {
+				if si == 0 || si < LeadSentences && e.Season == "" && nearDay(from, a.Published) {
 					dated = true
 				}
 				add(ev, from.ISO()+"/"+until.ISO()+"/"+e.Season)
@@ -104,8 +104,8 @@ func buildEvents(c *Corpus, people *People) []Event {
 	return events
 }
 
-// leadSentences is how many opening sentences make an article's lead.
-const leadSentences = 2
+// LeadSentences is how many opening sentences make an article's lead.
+const LeadSentences = 2
 
 // leadEvent is the news an article reports, dated by its publication
 // (dateline, timestamp line or catalog) at the precision known: its first
