@@ -1,9 +1,11 @@
 package index
 
 import (
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/corpusbot/corpusbot/index/russian"
@@ -120,20 +122,16 @@ func buildPeople(c *Corpus, model *tagger.Model) *People {
 			}
 		}
 	}
-	namer := russian.NewNamer(vocab.Common)
-	namer.Named = vocab.Named
-	namer.Tagger = model
-	namer.Located = func(w string) bool { return placeKeys[russian.NameKey(w)] > 0 }
-	p := &People{byKey: map[string][]*Person{}, namer: namer, seen: seen}
-
-	per := make([][]found, len(c.Articles))
-	for ai, a := range c.Articles {
-		for si, s := range a.Sentences {
-			for _, m := range namer.Mentions(s.Text) {
-				per[ai] = append(per[ai], found{si, m})
-			}
-		}
+	newNamer := func() *russian.Namer { // a Namer caches word classes: one per goroutine
+		n := russian.NewNamer(vocab.Common)
+		n.Named = vocab.Named
+		n.Tagger = model
+		n.Located = func(w string) bool { return placeKeys[russian.NameKey(w)] > 0 }
+		return n
 	}
+	namer := newNamer()
+	p := &People{byKey: map[string][]*Person{}, namer: namer, seen: seen}
+	per := mentionsOf(c, namer, newNamer)
 	// full mentions make people
 	for ai, list := range per {
 		for _, f := range list {
@@ -271,6 +269,31 @@ func (p *People) inTitle(a *Article) []*Person {
 		}
 	}
 	return out
+}
+
+// mentionsOf finds the names of every sentence of c, articles shared out
+// among the cores (each with its own Namer: tagging is most of the work).
+func mentionsOf(c *Corpus, first *russian.Namer, newNamer func() *russian.Namer) [][]found {
+	per := make([][]found, len(c.Articles))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(c.Articles)/64))
+	var wg sync.WaitGroup
+	for w := range workers {
+		namer := first
+		if w > 0 {
+			namer = newNamer()
+		}
+		wg.Go(func() {
+			for ai := w; ai < len(c.Articles); ai += workers {
+				for si, s := range c.Articles[ai].Sentences {
+					for _, m := range namer.Mentions(s.Text) {
+						per[ai] = append(per[ai], found{si, m})
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return per
 }
 
 // resolveBare picks the person a lone surname means: one named in the
