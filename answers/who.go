@@ -120,6 +120,9 @@ func (s *Service) card(p *index.Person) Reply {
 
 	r := Reply{Kind: KindWho, Person: out}
 	head := Block{{Text: p.Name, Style: Bold}}
+	if p.First == "" {
+		head = append(head, Span{Text: " (имя в корпусе не названо, только фамилия)", Style: Italic})
+	}
 	if roles := rolesWithDates(p, c); roles != "" {
 		head = append(head, Span{Text: "\n" + roles})
 	}

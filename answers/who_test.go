@@ -6,6 +6,10 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/corpusbot/corpusbot/answers"
+	"github.com/corpusbot/corpusbot/index"
 )
 
 type whoRow struct {
@@ -141,5 +145,20 @@ func TestWhoCardAndList(t *testing.T) {
 	r = svc.Answer(context.Background(), "Что США поддерживают в плане политических реформ Токаева?")
 	if len(r.Results) == 0 || r.Results[0].Quote == nil || r.Results[0].Quote.Speaker != "Энтони Блинкен" {
 		t.Errorf("role back-reference «Госсекретарь США подчеркнул» not resolved: %+v", r.Results)
+	}
+}
+
+// TestSurnameOnlyCard: a person the corpus names by surname alone, with a
+// role, gets a card that says the first name is not given.
+func TestSurnameOnlyCard(t *testing.T) {
+	ix, err := index.Open(context.Background(), fstest.MapFS{"a.txt": {Data: []byte(
+		"Встреча в Кремле\nПрезидент Колчаков провёл встречу с губернаторами. Колчаков заявил о реформах.")}}, index.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	r := answers.New(ix, nil).Answer(context.Background(), "/who Колчакова")
+	if r.Person == nil || r.Person.Name != "Колчаков" || !strings.Contains(r.Text(), "имя в корпусе не названо") {
+		t.Fatalf("surname-only card:\n%s", r.Text())
 	}
 }
