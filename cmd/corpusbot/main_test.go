@@ -316,3 +316,52 @@ func TestReloadKeepsIndexWhenCorpusVanishes(t *testing.T) {
 		t.Fatalf("reload after the folder came back: %q, %v, %v", summary, changed, err)
 	}
 }
+
+// lockedBuffer is a bytes.Buffer safe to read while the chat writes it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// TestTerminalChatFollowsTheFolder: in the terminal chat, an article
+// dropped into the corpus folder answers questions within seconds, with no
+// restart.
+func TestTerminalChatFollowsTheFolder(t *testing.T) {
+	corpus := t.TempDir()
+	os.WriteFile(filepath.Join(corpus, "a.txt"), []byte("Меморандум\nМинистр Ерлан Жумабаев подписал меморандум о минералах."), 0o644)
+	in, feed := io.Pipe()
+	var out lockedBuffer
+	done := make(chan int)
+	go func() { done <- run(context.Background(), []string{"--corpus", corpus}, env(nil), in, &out, io.Discard) }()
+	ask := func(q, want string) {
+		t.Helper()
+		for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(300 * time.Millisecond) {
+			before := len(out.String())
+			fmt.Fprintln(feed, q)
+			time.Sleep(200 * time.Millisecond)
+			if strings.Contains(out.String()[before:], want) {
+				return
+			}
+		}
+		t.Fatalf("%q never answered with %q:\n%s", q, want, out.String())
+	}
+	ask("Что подписал Жумабаев?", "меморандум")
+	os.WriteFile(filepath.Join(corpus, "b.txt"), []byte("Рудник\nВ Экибастузе открыли рудник редкоземельных металлов."), 0o644)
+	ask("Где открыли рудник редкоземельных металлов?", "Экибастузе")
+	feed.Close()
+	if code := <-done; code != 0 {
+		t.Errorf("exit %d", code)
+	}
+}
