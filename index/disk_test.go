@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/corpusbot/corpusbot/index"
@@ -365,5 +366,28 @@ func TestSnapshotOpensWithoutReading(t *testing.T) {
 		if got := open(true); got != rebuilt {
 			t.Fatalf("the new snapshot differs from the build it saved:\n%s", got)
 		}
+	}
+}
+
+// TestSnapshotOfAnEmbeddedCorpus: a corpus without modification times
+// (the seeds embedded in the binary) is told unchanged by its content, so a
+// new binary whose seeds differ only in text, not size, is read again.
+func TestSnapshotOfAnEmbeddedCorpus(t *testing.T) {
+	idx := t.TempDir()
+	fsys := fstest.MapFS{"a.txt": {Data: []byte("Заголовок\nМинистр подписал меморандум в Астане.")}}
+	open := func() index.Stats {
+		ix, err := index.Open(context.Background(), fsys, index.Options{Dir: idx}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		return ix.Stats()
+	}
+	if open().Snapshot || !open().Snapshot {
+		t.Fatal("an unchanged embedded corpus did not open from its snapshot")
+	}
+	fsys["a.txt"] = &fstest.MapFile{Data: []byte("Заголовок\nМинистр подписал соглашение в Астане.")}
+	if st := open(); st.Snapshot || st.Indexed != 1 {
+		t.Fatalf("the changed text was not read: %+v", st)
 	}
 }

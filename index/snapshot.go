@@ -5,6 +5,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"hash/crc64"
 	"io/fs"
 	"os"
 	"path"
@@ -49,7 +50,15 @@ func statCorpus(fsys fs.FS) ([]fileStat, error) {
 		if err != nil {
 			return err
 		}
-		out = append(out, fileStat{Path: p, Size: st.Size(), ModTime: st.ModTime().UnixNano()})
+		f := fileStat{Path: p, Size: st.Size(), ModTime: st.ModTime().UnixNano()}
+		if st.ModTime().IsZero() { // an embedded corpus has no times: its (small) content decides
+			b, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			f.ModTime = int64(crc64.Checksum(b, crc64.MakeTable(crc64.ECMA)))
+		}
+		out = append(out, f)
 		return nil
 	})
 	return out, err
@@ -59,7 +68,8 @@ func statCorpus(fsys fs.FS) ([]fileStat, error) {
 // follow in chunks of snapshotChunk, each its own gob message, so that no
 // message is large (gob reads a message whole before decoding it).
 type snapshotHeader struct {
-	Schema                   int
+	Schema                   int // schemaVersion and snapshotVersion: either changing makes it stale
+	Format                   int
 	Files                    []fileStat
 	Hashes                   map[string]string
 	Warnings                 []string
@@ -78,6 +88,9 @@ type articleRecord struct {
 }
 
 const snapshotChunk = 512
+
+// snapshotVersion changes whenever the snapshot's layout does.
+const snapshotVersion = 2
 
 type personRecord struct {
 	Name, First, Last string
@@ -109,7 +122,7 @@ func (ix *Index) writeSnapshot(dir string, files []fileStat) (*Corpus, error) {
 		os.Remove(filepath.Join(dir, bodies))
 		return nil, fmt.Errorf("write snapshot: %w", err)
 	}
-	h := snapshotHeader{Schema: schemaVersion, Files: files, Hashes: ix.corpus.hashes, Warnings: ix.corpus.Warnings,
+	h := snapshotHeader{Schema: schemaVersion, Format: snapshotVersion, Files: files, Hashes: ix.corpus.hashes, Warnings: ix.corpus.Warnings,
 		Articles: len(ix.corpus.Articles), People: len(ix.people.list), Events: len(ix.events), Bodies: bodies}
 	records := make([]articleRecord, 0, len(ix.corpus.Articles))
 	for i, a := range ix.corpus.Articles {
@@ -248,7 +261,7 @@ func readSnapshot(dir string, files []fileStat, hashes map[string]string) (*Corp
 	if err := dec.Decode(&h); err != nil {
 		return nil, nil, nil, fmt.Errorf("read snapshot: %w", err)
 	}
-	if h.Schema != schemaVersion || !slices.Equal(h.Files, files) || !sameHashes(h.Hashes, hashes) {
+	if h.Schema != schemaVersion || h.Format != snapshotVersion || !slices.Equal(h.Files, files) || !sameHashes(h.Hashes, hashes) {
 		return nil, nil, nil, errStale
 	}
 	articles, err := decodeChunks[articleRecord](dec, h.Articles)
