@@ -344,7 +344,9 @@ func TestTerminalChatFollowsTheFolder(t *testing.T) {
 	in, feed := io.Pipe()
 	var out lockedBuffer
 	done := make(chan int)
-	go func() { done <- run(context.Background(), []string{"--corpus", corpus}, env(nil), in, &out, io.Discard) }()
+	go func() {
+		done <- run(context.Background(), []string{"--corpus", corpus}, env(nil), in, &out, io.Discard)
+	}()
 	ask := func(q, want string) {
 		t.Helper()
 		for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(300 * time.Millisecond) {
