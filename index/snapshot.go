@@ -92,40 +92,6 @@ const snapshotChunk = 512
 // snapshotVersion changes whenever the snapshot's layout does.
 const snapshotVersion = 3
 
-// Articles are referred to by their place in the snapshot's article list,
-// and places as (article, sentence) pairs: far less to decode than strings.
-type personRecord struct {
-	Name, First, Last string
-	Gender            russian.Gender
-	Roles             []roleRecord
-	Docs              []int32
-	Mentions          []int32 // article, sentence, article, sentence, …
-	Quotes            []saidRecord
-	Key, Initial      string
-	Forms, NomForms   []string
-}
-
-type roleRecord struct {
-	Text string
-	Doc  int32
-	Date russian.Date
-}
-
-type saidRecord struct {
-	Doc, Sentence int32
-	Text          string
-}
-
-type eventRecord struct {
-	From, Until  russian.Date
-	Season, Time string
-	Planned      bool
-	Text         string
-	Sources      []int32 // article, sentence pairs
-	People       []int
-	LeadOf       []int32
-}
-
 // writeSnapshot saves ix's derived state with the corpus files it came
 // from (write, fsync, rename: a kill leaves the old snapshot or none).
 func (ix *Index) writeSnapshot(dir string, files []fileStat) (*Corpus, error) {
@@ -147,47 +113,7 @@ func (ix *Index) writeSnapshot(dir string, files []fileStat) (*Corpus, error) {
 		h.Seen = append(h.Seen, k)
 	}
 	slices.Sort(h.Seen)
-	doc := make(map[string]int32, len(ix.corpus.Articles))
-	for i, a := range ix.corpus.Articles {
-		doc[a.ID] = int32(i)
-	}
-	places := func(ps []Place) []int32 {
-		out := make([]int32, 0, 2*len(ps))
-		for _, p := range ps {
-			out = append(out, doc[p.Doc], int32(p.Sentence))
-		}
-		return out
-	}
-	docs := func(ids []string) []int32 {
-		out := make([]int32, 0, len(ids))
-		for _, id := range ids {
-			out = append(out, doc[id])
-		}
-		return out
-	}
-	at := map[*Person]int{}
-	people := make([]personRecord, 0, len(ix.people.list))
-	for i, p := range ix.people.list {
-		at[p] = i
-		r := personRecord{Name: p.Name, First: p.First, Last: p.Last, Gender: p.Gender, Docs: docs(p.Docs),
-			Mentions: places(p.Mentions), Key: p.key, Initial: p.initial, Forms: p.forms, NomForms: p.nomForms}
-		for _, role := range p.Roles {
-			r.Roles = append(r.Roles, roleRecord{Text: role.Text, Doc: doc[role.Doc], Date: role.Date})
-		}
-		for _, q := range p.Quotes {
-			r.Quotes = append(r.Quotes, saidRecord{Doc: doc[q.Doc], Sentence: int32(q.Sentence), Text: q.Text})
-		}
-		people = append(people, r)
-	}
-	events := make([]eventRecord, 0, len(ix.events))
-	for _, e := range ix.events {
-		r := eventRecord{From: e.From, Until: e.Until, Season: e.Season, Time: e.Time, Planned: e.Planned, Text: e.Text,
-			Sources: places(e.Sources), LeadOf: docs(e.LeadOf)}
-		for _, p := range e.People {
-			r.People = append(r.People, at[p])
-		}
-		events = append(events, r)
-	}
+	people, events := ix.derivedRecords()
 	tmp := filepath.Join(dir, snapshotFile+".tmp")
 	f, err := os.Create(tmp)
 	if err != nil {
@@ -317,80 +243,11 @@ func readSnapshot(dir string, files []fileStat, hashes map[string]string) (*Corp
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	ids := func(ix []int32) ([]string, bool) {
-		out := make([]string, 0, len(ix))
-		for _, i := range ix {
-			if i < 0 || int(i) >= len(c.Articles) {
-				return nil, false
-			}
-			out = append(out, c.Articles[i].ID)
-		}
-		return out, true
+	people, events, ok := fromRecords(c, h.Seen, records, eventRecords)
+	if !ok {
+		return nil, nil, nil, errStale
 	}
-	places := func(ix []int32) ([]Place, bool) {
-		if len(ix)%2 != 0 {
-			return nil, false
-		}
-		out := make([]Place, 0, len(ix)/2)
-		for k := 0; k < len(ix); k += 2 {
-			if ix[k] < 0 || int(ix[k]) >= len(c.Articles) {
-				return nil, false
-			}
-			out = append(out, Place{Doc: c.Articles[ix[k]].ID, Sentence: int(ix[k+1])})
-		}
-		return out, true
-	}
-	p := &People{byKey: map[string][]*Person{}, namer: russian.NewNamer(nil), seen: make(map[string]bool, len(h.Seen))}
-	for _, k := range h.Seen {
-		p.seen[k] = true
-	}
-	for _, r := range records {
-		person := &Person{Name: r.Name, First: r.First, Last: r.Last, Gender: r.Gender, key: r.Key, initial: r.Initial,
-			forms: r.Forms, nomForms: r.NomForms}
-		var ok1, ok2 bool
-		person.Docs, ok1 = ids(r.Docs)
-		person.Mentions, ok2 = places(r.Mentions)
-		if !ok1 || !ok2 {
-			return nil, nil, nil, errStale
-		}
-		for _, role := range r.Roles {
-			d, ok := ids([]int32{role.Doc})
-			if !ok {
-				return nil, nil, nil, errStale
-			}
-			person.Roles = append(person.Roles, Role{Text: role.Text, Doc: d[0], Date: role.Date})
-		}
-		for _, q := range r.Quotes {
-			d, ok := ids([]int32{q.Doc})
-			if !ok {
-				return nil, nil, nil, errStale
-			}
-			person.Quotes = append(person.Quotes, Said{Doc: d[0], Sentence: int(q.Sentence), Text: q.Text})
-		}
-		p.list = append(p.list, person)
-		p.byKey[person.key] = append(p.byKey[person.key], person)
-	}
-	events := make([]Event, 0, len(eventRecords))
-	for _, r := range eventRecords {
-		e := Event{From: r.From, Until: r.Until, Season: r.Season, Time: r.Time, Planned: r.Planned, Text: r.Text}
-		var ok1, ok2 bool
-		e.Sources, ok1 = places(r.Sources)
-		e.LeadOf, ok2 = ids(r.LeadOf)
-		if !ok1 || !ok2 {
-			return nil, nil, nil, errStale
-		}
-		if len(e.LeadOf) == 0 {
-			e.LeadOf = nil // as built
-		}
-		for _, i := range r.People {
-			if i < 0 || i >= len(p.list) {
-				return nil, nil, nil, errStale
-			}
-			e.People = append(e.People, p.list[i])
-		}
-		events = append(events, e)
-	}
-	return c, p, events, nil
+	return c, people, events, nil
 }
 
 func sameHashes(a, b map[string]string) bool {
