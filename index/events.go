@@ -45,7 +45,10 @@ func (e Event) DateText() string {
 
 // Events returns the corpus's dated events in chronological order; events
 // with no known year come last.
-func (ix *Index) Events() []Event { return ix.events }
+func (ix *Index) Events() []Event {
+	ix.derived()
+	return ix.events
+}
 
 const maxEventText = 260
 

@@ -51,6 +51,24 @@ type Index struct {
 	people *People
 	events []Event
 	stats  Stats
+	// pending delivers people and events still being read from the
+	// snapshot; the first call of People or Events waits for them.
+	pending <-chan derivedResult
+	loaded  sync.Once
+}
+
+// derived waits, once, for people and events read in the background.
+func (ix *Index) derived() {
+	ix.loaded.Do(func() {
+		if ix.pending == nil {
+			return
+		}
+		r := <-ix.pending
+		ix.people, ix.events = r.people, r.events
+		if r.err != nil {
+			ix.log.Error("people and events unreadable; /who and /timeline are empty until the corpus is read again", "err", r.err)
+		}
+	})
 }
 
 // Stats describes what Open did.
@@ -109,9 +127,9 @@ func Open(ctx context.Context, fsys fs.FS, opts Options, log *slog.Logger) (*Ind
 	}
 	ix := &Index{bleve: b, log: log, opts: opts}
 	if statErr == nil {
-		c, people, events, err := readSnapshot(opts.Dir, files, old.Hashes)
+		c, pending, err := readSnapshot(opts.Dir, files, old.Hashes)
 		if err == nil {
-			ix.corpus, ix.people, ix.events = c, people, events
+			ix.corpus, ix.pending = c, pending
 			ix.stats = Stats{Articles: len(c.Articles), Skipped: len(c.Warnings), Reused: len(c.Articles), Snapshot: true}
 			ix.report(start, "snapshot")
 			return ix, nil

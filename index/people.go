@@ -92,7 +92,10 @@ func (p *People) Top(n int) []*Person {
 func (p *People) All() []*Person { return p.list }
 
 // People returns the directory of persons.
-func (ix *Index) People() *People { return ix.people }
+func (ix *Index) People() *People {
+	ix.derived()
+	return ix.people
+}
 
 type found struct {
 	sent int

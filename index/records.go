@@ -1,6 +1,11 @@
 package index
 
-import "github.com/corpusbot/corpusbot/index/russian"
+import (
+	"encoding/binary"
+	"math"
+
+	"github.com/corpusbot/corpusbot/index/russian"
+)
 
 // Articles are referred to by their place in the snapshot's article list,
 // and places as (article, sentence) pairs: far less to decode than strings.
@@ -8,8 +13,8 @@ type personRecord struct {
 	Name, First, Last string
 	Gender            russian.Gender
 	Roles             []roleRecord
-	Docs              []int32
-	Mentions          []int32 // article, sentence, article, sentence, …
+	Docs              []byte // packed article numbers (packInts)
+	Mentions          []byte // packed article, sentence, article, sentence, …
 	Quotes            []saidRecord
 	Key, Initial      string
 	Forms, NomForms   []string
@@ -31,9 +36,9 @@ type eventRecord struct {
 	Season, Time string
 	Planned      bool
 	Text         string
-	Sources      []int32 // article, sentence pairs
+	Sources      []byte // packed article, sentence pairs
 	People       []int
-	LeadOf       []int32
+	LeadOf       []byte
 }
 
 // derivedRecords turns ix's people and events into the snapshot's records,
@@ -43,19 +48,19 @@ func (ix *Index) derivedRecords() ([]personRecord, []eventRecord) {
 	for i, a := range ix.corpus.Articles {
 		doc[a.ID] = int32(i)
 	}
-	places := func(ps []Place) []int32 {
+	places := func(ps []Place) []byte {
 		out := make([]int32, 0, 2*len(ps))
 		for _, p := range ps {
 			out = append(out, doc[p.Doc], int32(p.Sentence))
 		}
-		return out
+		return packInts(out)
 	}
-	docs := func(ids []string) []int32 {
+	docs := func(ids []string) []byte {
 		out := make([]int32, 0, len(ids))
 		for _, id := range ids {
 			out = append(out, doc[id])
 		}
-		return out
+		return packInts(out)
 	}
 	at := map[*Person]int{}
 	people := make([]personRecord, 0, len(ix.people.list))
@@ -93,7 +98,8 @@ func fromRecords(c *Corpus, seen []string, records []personRecord, eventRecords 
 	}
 	for _, rec := range records {
 		person := &Person{Name: rec.Name, First: rec.First, Last: rec.Last, Gender: rec.Gender, key: rec.Key,
-			initial: rec.Initial, forms: rec.Forms, nomForms: rec.NomForms, Docs: r.ids(rec.Docs), Mentions: r.places(rec.Mentions)}
+			initial: rec.Initial, forms: rec.Forms, nomForms: rec.NomForms, Docs: r.ids(r.unpack(rec.Docs)),
+			Mentions: r.places(r.unpack(rec.Mentions))}
 		for _, role := range rec.Roles {
 			person.Roles = append(person.Roles, Role{Text: role.Text, Doc: r.id(role.Doc), Date: role.Date})
 		}
@@ -106,9 +112,9 @@ func fromRecords(c *Corpus, seen []string, records []personRecord, eventRecords 
 	events := make([]Event, 0, len(eventRecords))
 	for _, rec := range eventRecords {
 		e := Event{From: rec.From, Until: rec.Until, Season: rec.Season, Time: rec.Time, Planned: rec.Planned,
-			Text: rec.Text, Sources: r.places(rec.Sources)}
+			Text: rec.Text, Sources: r.places(r.unpack(rec.Sources))}
 		if len(rec.LeadOf) > 0 {
-			e.LeadOf = r.ids(rec.LeadOf)
+			e.LeadOf = r.ids(r.unpack(rec.LeadOf))
 		}
 		for _, i := range rec.People {
 			if i < 0 || i >= len(p.list) {
@@ -151,6 +157,31 @@ func (r *recordReader) places(ix []int32) []Place {
 	out := make([]Place, 0, len(ix)/2)
 	for k := 0; k < len(ix); k += 2 {
 		out = append(out, Place{Doc: r.id(ix[k]), Sentence: int(ix[k+1])})
+	}
+	return out
+}
+
+// packInts writes small non-negative numbers as uvarints: one []byte is
+// decoded by gob at once, where a []int32 costs it a call per number.
+func packInts(xs []int32) []byte {
+	b := make([]byte, 0, len(xs)*2)
+	for _, x := range xs {
+		b = binary.AppendUvarint(b, uint64(uint32(x)))
+	}
+	return b
+}
+
+// unpack reads what packInts wrote.
+func (r *recordReader) unpack(b []byte) []int32 {
+	out := make([]int32, 0, len(b))
+	for len(b) > 0 {
+		v, n := binary.Uvarint(b)
+		if n <= 0 || v > math.MaxInt32 {
+			r.ok = false
+			return nil
+		}
+		out = append(out, int32(v))
+		b = b[n:]
 	}
 	return out
 }

@@ -46,7 +46,10 @@ func statCorpus(fsys fs.FS) ([]fileStat, error) {
 		if !strings.EqualFold(path.Ext(p), ".txt") && p != "catalog.tsv" {
 			return nil
 		}
-		st, err := fs.Stat(fsys, p) // follows a symlink to the file it names
+		st, err := d.Info()
+		if err == nil && st.Mode()&fs.ModeSymlink != 0 {
+			st, err = fs.Stat(fsys, p) // a symlink: the file it names decides
+		}
 		if err != nil {
 			return err
 		}
@@ -90,7 +93,7 @@ type articleRecord struct {
 const snapshotChunk = 512
 
 // snapshotVersion changes whenever the snapshot's layout does.
-const snapshotVersion = 3
+const snapshotVersion = 4
 
 // writeSnapshot saves ix's derived state with the corpus files it came
 // from (write, fsync, rename: a kill leaves the old snapshot or none).
@@ -213,41 +216,75 @@ var errStale = errors.New("snapshot does not match the corpus")
 
 // readSnapshot returns the derived state saved in dir when it was made from
 // exactly files and the index holds exactly hashes.
-func readSnapshot(dir string, files []fileStat, hashes map[string]string) (*Corpus, *People, []Event, error) {
-	f, err := os.Open(filepath.Join(dir, snapshotFile))
+func readSnapshot(dir string, files []fileStat, hashes map[string]string) (*Corpus, <-chan derivedResult, error) {
+	path := filepath.Join(dir, snapshotFile)
+	f, err := os.Open(path)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	defer f.Close()
 	dec := gob.NewDecoder(bufio.NewReaderSize(f, 1<<20))
+	c, h, err := readCorpusPart(dir, dec, files, hashes)
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	// people and events follow: a question about anything else need not wait
+	// for them (at 100,000 articles they are most of the snapshot)
+	result := make(chan derivedResult, 1)
+	go func() {
+		defer f.Close()
+		result <- readDerivedPart(dec, c, h, path)
+	}()
+	return c, result, nil
+}
+
+// readCorpusPart reads the snapshot's header and articles and returns the
+// corpus when the snapshot describes exactly files and hashes.
+func readCorpusPart(dir string, dec *gob.Decoder, files []fileStat, hashes map[string]string) (*Corpus, snapshotHeader, error) {
 	var h snapshotHeader
 	if err := dec.Decode(&h); err != nil {
-		return nil, nil, nil, fmt.Errorf("read snapshot: %w", err)
+		return nil, h, fmt.Errorf("read snapshot: %w", err)
 	}
 	if h.Schema != schemaVersion || h.Format != snapshotVersion || !slices.Equal(h.Files, files) || !sameHashes(h.Hashes, hashes) {
-		return nil, nil, nil, errStale
+		return nil, h, errStale
 	}
 	articles, err := decodeChunks[articleRecord](dec, h.Articles)
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("read snapshot: %w", err)
-	}
-	records, err := decodeChunks[personRecord](dec, h.People)
-	if err != nil {
-		return nil, nil, nil, fmt.Errorf("read snapshot: %w", err)
-	}
-	eventRecords, err := decodeChunks[eventRecord](dec, h.Events)
-	if err != nil {
-		return nil, nil, nil, fmt.Errorf("read snapshot: %w", err)
+		return nil, h, fmt.Errorf("read snapshot: %w", err)
 	}
 	c, err := stubCorpus(dir, h, articles)
+	return c, h, err
+}
+
+// derivedResult is the people and events read from a snapshot.
+type derivedResult struct {
+	people *People
+	events []Event
+	err    error
+}
+
+// readDerivedPart reads the snapshot's people and events; a damaged part
+// removes the snapshot (at path), so the next open reads the corpus.
+func readDerivedPart(dec *gob.Decoder, c *Corpus, h snapshotHeader, path string) derivedResult {
+	records, err := decodeChunks[personRecord](dec, h.People)
+	var eventRecords []eventRecord
+	if err == nil {
+		eventRecords, err = decodeChunks[eventRecord](dec, h.Events)
+	}
+	var r derivedResult
+	ok := false
+	if err == nil {
+		r.people, r.events, ok = fromRecords(c, h.Seen, records, eventRecords)
+	}
+	if err == nil && !ok {
+		err = errStale
+	}
 	if err != nil {
-		return nil, nil, nil, err
+		os.Remove(path)
+		return derivedResult{people: &People{byKey: map[string][]*Person{}, namer: russian.NewNamer(nil), seen: map[string]bool{}},
+			err: fmt.Errorf("read snapshot people and events: %w", err)}
 	}
-	people, events, ok := fromRecords(c, h.Seen, records, eventRecords)
-	if !ok {
-		return nil, nil, nil, errStale
-	}
-	return c, people, events, nil
+	return r
 }
 
 func sameHashes(a, b map[string]string) bool {
