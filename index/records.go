@@ -9,21 +9,17 @@ import (
 
 // Articles are referred to by their place in the snapshot's article list,
 // and places as (article, sentence) pairs: far less to decode than strings.
+// Only what answers read is kept: the surname forms and initial that
+// merging needed are not.
 type personRecord struct {
 	Name, First, Last string
 	Gender            russian.Gender
-	Roles             []roleRecord
-	Docs              []byte // packed article numbers (packInts)
-	Mentions          []byte // packed article, sentence, article, sentence, …
+	RoleTexts         []string // each role once
+	Roles             []byte   // packed role text number, article, …; a role's date is its article's
+	Docs              []byte   // packed article numbers (packInts)
+	Mentions          []byte   // packed article, sentence, article, sentence, …
 	Quotes            []saidRecord
-	Key, Initial      string
-	Forms, NomForms   []string
-}
-
-type roleRecord struct {
-	Text string
-	Doc  int32
-	Date russian.Date
+	Key               string
 }
 
 type saidRecord struct {
@@ -67,10 +63,19 @@ func (ix *Index) derivedRecords() ([]personRecord, []eventRecord) {
 	for i, p := range ix.people.list {
 		at[p] = i
 		r := personRecord{Name: p.Name, First: p.First, Last: p.Last, Gender: p.Gender, Docs: docs(p.Docs),
-			Mentions: places(p.Mentions), Key: p.key, Initial: p.initial, Forms: p.forms, NomForms: p.nomForms}
+			Mentions: places(p.Mentions), Key: p.key}
+		text := map[string]int32{}
+		var roles []int32
 		for _, role := range p.Roles {
-			r.Roles = append(r.Roles, roleRecord{Text: role.Text, Doc: doc[role.Doc], Date: role.Date})
+			k, ok := text[role.Text]
+			if !ok {
+				k = int32(len(r.RoleTexts))
+				text[role.Text] = k
+				r.RoleTexts = append(r.RoleTexts, role.Text)
+			}
+			roles = append(roles, k, doc[role.Doc])
 		}
+		r.Roles = packInts(roles)
 		for _, q := range p.Quotes {
 			r.Quotes = append(r.Quotes, saidRecord{Doc: doc[q.Doc], Sentence: int32(q.Sentence), Text: q.Text})
 		}
@@ -98,10 +103,14 @@ func fromRecords(c *Corpus, seen []string, records []personRecord, eventRecords 
 	}
 	for _, rec := range records {
 		person := &Person{Name: rec.Name, First: rec.First, Last: rec.Last, Gender: rec.Gender, key: rec.Key,
-			initial: rec.Initial, forms: rec.Forms, nomForms: rec.NomForms, Docs: r.ids(r.unpack(rec.Docs)),
-			Mentions: r.places(r.unpack(rec.Mentions))}
-		for _, role := range rec.Roles {
-			person.Roles = append(person.Roles, Role{Text: role.Text, Doc: r.id(role.Doc), Date: role.Date})
+			Docs: r.ids(r.unpack(rec.Docs)), Mentions: r.places(r.unpack(rec.Mentions))}
+		roles := r.unpack(rec.Roles)
+		for k := 0; k+1 < len(roles); k += 2 {
+			if int(roles[k]) >= len(rec.RoleTexts) || int(roles[k+1]) >= len(c.Articles) {
+				return nil, nil, false
+			}
+			a := c.Articles[roles[k+1]]
+			person.Roles = append(person.Roles, Role{Text: rec.RoleTexts[roles[k]], Doc: a.ID, Date: a.Published})
 		}
 		for _, q := range rec.Quotes {
 			person.Quotes = append(person.Quotes, Said{Doc: r.id(q.Doc), Sentence: int(q.Sentence), Text: q.Text})

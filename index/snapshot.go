@@ -93,7 +93,7 @@ type articleRecord struct {
 const snapshotChunk = 512
 
 // snapshotVersion changes whenever the snapshot's layout does.
-const snapshotVersion = 4
+const snapshotVersion = 5
 
 // writeSnapshot saves ix's derived state with the corpus files it came
 // from (write, fsync, rename: a kill leaves the old snapshot or none).
