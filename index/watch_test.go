@@ -20,7 +20,7 @@ func TestWatchBatchesABurst(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error)
 	go func() {
-		done <- index.Watch(ctx, dir, index.WatchOptions{Quiet: 200 * time.Millisecond}, nil, func(context.Context) { calls.Add(1) })
+		done <- index.Watch(ctx, dir, index.WatchOptions{Quiet: 500 * time.Millisecond}, nil, func(context.Context) { calls.Add(1) })
 	}()
 	time.Sleep(100 * time.Millisecond) // the watch is set up
 	for i := range 20 {
@@ -33,14 +33,14 @@ func TestWatchBatchesABurst(t *testing.T) {
 		t.Helper()
 		for deadline := time.Now().Add(5 * time.Second); calls.Load() < n && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 		}
-		time.Sleep(400 * time.Millisecond)
+		time.Sleep(time.Second)
 		if got := calls.Load(); got != n {
 			t.Fatalf("%d calls, want %d", got, n)
 		}
 	}
 	wait(1)
 	os.WriteFile(filepath.Join(dir, ".aa.txt.swp"), []byte("x"), 0o644)
-	time.Sleep(400 * time.Millisecond)
+	time.Sleep(time.Second)
 	if got := calls.Load(); got != 1 {
 		t.Fatalf("a hidden file changed the corpus: %d calls", got)
 	}
