@@ -24,6 +24,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"syscall"
+	"time"
 
 	"github.com/corpusbot/corpusbot/answers"
 	"github.com/corpusbot/corpusbot/bot"
@@ -265,13 +266,27 @@ func (l *library) watch(ctx context.Context, use func(context.Context, *answers.
 	if l.cfg.corpusDir == "" {
 		return
 	}
+	// an update rereads the whole folder (minutes for a large archive):
+	// after one that took d, the next waits until d has passed, so updates
+	// never take more than half the time while files keep arriving
+	var took time.Duration
+	var ended time.Time
 	err := index.Watch(ctx, l.cfg.corpusDir, index.WatchOptions{}, l.log, func(ctx context.Context) {
+		if rest := took - time.Since(ended); rest > 0 {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(rest):
+			}
+		}
+		start := time.Now()
 		svc, changed, err := l.refresh(ctx)
+		took, ended = time.Since(start), time.Now()
 		if err != nil {
 			l.log.Warn("corpus changed but could not be read", "err", err)
 			return
 		}
-		l.log.Info("corpus updated", "new_or_changed", len(changed))
+		l.log.Info("corpus updated", "new_or_changed", len(changed), "took", took.Round(time.Millisecond))
 		use(ctx, svc, changed)
 	})
 	if err != nil {
