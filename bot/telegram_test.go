@@ -21,11 +21,10 @@ import (
 )
 
 // runBot runs a bot with cfg against f until the test ends.
-func runBot(t *testing.T, f *fakeAPI, cfg bot.Config, svc bot.Answerer) (*bot.Bot, *bytes.Buffer, context.CancelFunc) {
+func runBot(t *testing.T, f *fakeAPI, cfg bot.Config, svc bot.Answerer) (*bot.Bot, *logBuffer, context.CancelFunc) {
 	t.Helper()
-	var logs bytes.Buffer
-	var mu sync.Mutex
-	log := slog.New(slog.NewTextHandler(lockedWriter{&mu, &logs}, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	logs := &logBuffer{}
+	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	cfg.Token, cfg.APIURL, cfg.PollTimeout = token, f.srv.URL, time.Second
 	if cfg.Limits == (bot.Limits{}) {
 		cfg.Limits = fastLimits
@@ -39,18 +38,26 @@ func runBot(t *testing.T, f *fakeAPI, cfg bot.Config, svc bot.Answerer) (*bot.Bo
 	go func() { b.Run(ctx); close(done) }()
 	stop := func() { cancel(); <-done }
 	t.Cleanup(stop)
-	return b, &logs, stop
+	return b, logs, stop
 }
 
-type lockedWriter struct {
-	mu *sync.Mutex
-	w  *bytes.Buffer
+// logBuffer collects the bot's logs; the test reads them while the bot
+// still writes.
+type logBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
 }
 
-func (l lockedWriter) Write(p []byte) (int, error) {
+func (l *logBuffer) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.w.Write(p)
+	return l.b.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 func TestWhoChoicesAsButtons(t *testing.T) {
@@ -201,9 +208,9 @@ func TestInlineMode(t *testing.T) {
 
 func TestWebhook(t *testing.T) {
 	f := newFakeAPI(t)
-	var logs bytes.Buffer
+	logs := &logBuffer{}
 	b, err := bot.New(context.Background(), bot.Config{Token: token, APIURL: f.srv.URL, Limits: fastLimits, WebhookSecret: "s3cret"},
-		newService(t), slog.New(slog.NewTextHandler(&logs, nil)))
+		newService(t), slog.New(slog.NewTextHandler(logs, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
