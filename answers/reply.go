@@ -88,12 +88,14 @@ type Quote struct {
 
 // Person is a /who card.
 type Person struct {
-	Name     string        `json:"name"`
-	Role     string        `json:"role"`
-	Roles    []DatedRole   `json:"roles"`
-	Docs     []string      `json:"docs"`
-	Mentions []Mention     `json:"mentions"`
-	Quotes   []PersonQuote `json:"quotes"`
+	Name     string      `json:"name"`
+	Role     string      `json:"role"`
+	Roles    []DatedRole `json:"roles"`
+	Docs     []string    `json:"docs"`
+	Mentions []Mention   `json:"mentions"` // the newest, at most 1,000
+	// MentionsTotal counts every mention, also those past Mentions.
+	MentionsTotal int           `json:"mentions_total"`
+	Quotes        []PersonQuote `json:"quotes"`
 }
 
 // DatedRole is a role with the date of the article that gives it.

@@ -12,9 +12,13 @@ import (
 )
 
 const (
-	maxCardMentions = 10 // mentions shown in a card's text (JSON has all)
-	maxCardQuotes   = 5
-	maxTopPeople    = 10
+	maxCardMentions = 10 // mentions shown in a card's text
+	// maxMentions is how many mentions, newest first, a card carries in
+	// JSON: a person in every article of a large archive would otherwise
+	// make a reply of hundreds of megabytes. mentions_total counts them all.
+	maxMentions   = 1000
+	maxCardQuotes = 5
+	maxTopPeople  = 10
 )
 
 func (s *Service) who(ctx context.Context, name string) Reply {
@@ -102,7 +106,11 @@ func (s *Service) card(p *index.Person) Reply {
 		}
 		return false
 	})
+	out.MentionsTotal = len(ments)
 	for _, m := range ments {
+		if len(out.Mentions) == maxMentions {
+			break
+		}
 		a := c.Article(m.Doc)
 		if a == nil || m.Sentence >= len(a.Sentences) {
 			continue // its text could not be read back
@@ -145,7 +153,7 @@ func (s *Service) card(p *index.Person) Reply {
 	b := Block{{Text: "Упоминания (сначала новые):", Style: Bold}}
 	for i, m := range out.Mentions {
 		if i == maxCardMentions {
-			b = append(b, Span{Text: fmt.Sprintf("\n…и ещё %d", len(out.Mentions)-i)})
+			b = append(b, Span{Text: fmt.Sprintf("\n…и ещё %d", out.MentionsTotal-i)})
 			break
 		}
 		a := c.Info(m.Doc)

@@ -3,6 +3,7 @@ package answers_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -160,5 +161,27 @@ func TestSurnameOnlyCard(t *testing.T) {
 	r := answers.New(ix, nil).Answer(context.Background(), "/who Колчакова")
 	if r.Person == nil || r.Person.Name != "Колчаков" || !strings.Contains(r.Text(), "имя в корпусе не названо") {
 		t.Fatalf("surname-only card:\n%s", r.Text())
+	}
+}
+
+// TestWhoCardCapsMentions: a person named in more sentences than a reply
+// should carry gets the newest 1,000 in JSON, with the total counted.
+func TestWhoCardCapsMentions(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Хроника\n")
+	for i := range 1100 {
+		fmt.Fprintf(&b, "Министр Ерлан Жумабаев провёл встречу номер %d.\n", i)
+	}
+	ix, err := index.Open(context.Background(), fstest.MapFS{"a.txt": {Data: []byte(b.String())}}, index.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	r := answers.New(ix, nil).Answer(context.Background(), "/who Жумабаев")
+	if r.Person == nil {
+		t.Fatalf("nobody found:\n%s", r.Text())
+	}
+	if len(r.Person.Mentions) != 1000 || r.Person.MentionsTotal != 1100 || !strings.Contains(r.Text(), "…и ещё 1090") {
+		t.Fatalf("card: %d mentions of %d", len(r.Person.Mentions), r.Person.MentionsTotal)
 	}
 }
