@@ -552,6 +552,7 @@ func (n *Namer) RoleNominative(phrase string) string {
 		}
 		lower := strings.ToLower(t)
 		if nom, ok := roleNouns[FoldWord(t)]; ok {
+			nom = keepYo(lower, nom)
 			if idx > 0 && !IsAllUpper(t) && unicode.IsUpper(firstRune(t)) {
 				nom = string(unicode.ToUpper(firstRune(nom))) + string([]rune(nom)[1:])
 			}
@@ -560,12 +561,12 @@ func (n *Namer) RoleNominative(phrase string) string {
 			continue
 		}
 		switch {
-		case looksAdjective(t):
-			t = adjectiveNominative(lower)
+		case looksAdjective(t) && idx < len(words)-1: // the last word is the head noun: «стал пианистом»
+			t = keepYo(lower, adjectiveNominative(lower))
 		case unicode.IsLower(firstRune(t)) || idx == 0 && !IsAllUpper(t):
 			// an unlisted head noun: "футболиста" → "футболист" when the
 			// corpus has that form
-			t = n.nounNominative(lower)
+			t = keepYo(lower, n.nounNominative(lower))
 			done = true
 		}
 		b.WriteString(t)
@@ -573,6 +574,21 @@ func (n *Namer) RoleNominative(phrase string) string {
 	b.WriteString(phrase[last:])
 	out := b.String()
 	return out
+}
+
+// keepYo gives nom the ё that the form it comes from was written with
+// («актёра» → «актёр», not «актер»): lexicons spell е, texts often ё.
+func keepYo(form, nom string) string {
+	if !strings.ContainsRune(form, 'ё') {
+		return nom
+	}
+	f, r := []rune(form), []rune(nom)
+	for i := range min(len(f), len(r)) {
+		if f[i] == 'ё' && r[i] == 'е' {
+			r[i] = 'ё'
+		}
+	}
+	return string(r)
 }
 
 // nounNominative guesses the nominative singular of a noun the role table

@@ -122,3 +122,27 @@ func BenchmarkMentions(b *testing.B) {
 		})
 	}
 }
+
+// TestRoleNominativeKeepsYo: a role written with ё keeps it in the
+// nominative, from the role table, an adjective or an attested noun.
+func TestRoleNominativeKeepsYo(t *testing.T) {
+	n := NewNamer(func(w string) bool {
+		return map[string]bool{"дирижер": true, "актер": true, "артист": true, "пианист": true}[FoldWord(w)]
+	})
+	cases := map[string]string{
+		"актёра":               "актёр",
+		"актёром":              "актёр",
+		"актера":               "актер", // written with е: stays е
+		"дирижёром":            "дирижёр",
+		"учёного секретаря":    "учёный секретарь",
+		"заслуженного артиста": "заслуженный артист",
+		"Государственного секретаря США": "государственный секретарь США",
+		"пианистом":        "пианист", // a lone noun in -ом is no adjective
+		"главным тренером": "главный тренер",
+	}
+	for in, want := range cases {
+		if got := n.RoleNominative(in); got != want {
+			t.Errorf("RoleNominative(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
