@@ -338,8 +338,8 @@ func (p *People) attach(person *Person, a *Article, f found, namer *russian.Name
 		person.placeSet[place] = true
 		person.Mentions = append(person.Mentions, place)
 	}
-	if f.m.Role != "" {
-		person.Roles = append(person.Roles, Role{Text: namer.RoleNominative(f.m.Role), Doc: a.ID, Date: a.Published})
+	if role := russian.WellFormedRole(namer.RoleNominative(f.m.Role)); role != "" {
+		person.Roles = append(person.Roles, Role{Text: role, Doc: a.ID, Date: a.Published})
 	}
 }
 

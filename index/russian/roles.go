@@ -1,6 +1,9 @@
 package russian
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // roleStems are the stems of nouns that name a position ("министр",
 // "госсекретарь") and of adjectives that are part of one ("государственный").
@@ -86,3 +89,43 @@ func IsRoleNoun(w string) bool {
 }
 
 var roleNouns = newRoleTable()
+
+// roleTail are words a role phrase cannot end with: it was cut mid-way.
+var roleTail = setOf("в", "во", "на", "по", "для", "с", "со", "к", "ко", "о", "об", "от", "из", "у", "за", "при", "и",
+	"а", "но", "или", "именно", "также", "же", "ли", "не", "что", "как", "его", "ее", "её", "их")
+
+// WellFormedRole tidies a role phrase as the text gave it and returns ""
+// when it cannot be a role: a phrase cut mid-way loses its dangling
+// function words («эксперт именно на» → «эксперт»), a quotation the cut
+// left open is closed («глава ОАО «Газпром» → «глава ОАО «Газпром»») and a
+// stray closing mark dropped («чемпион мира»» → «чемпион мира»); a phrase
+// with no lower-case word («РУ», «МВД») is no role.
+func WellFormedRole(role string) string {
+	role = strings.TrimSpace(role)
+	words := Words(role)
+	cut := len(words)
+	for cut > 0 && roleTail[strings.ToLower(words[cut-1].Text)] {
+		cut--
+	}
+	if cut == 0 {
+		return ""
+	}
+	if cut < len(words) {
+		role = role[:words[cut-1].End]
+	}
+	role = strings.TrimRight(role, " ,;:-–—")
+	opened := strings.Count(role, "«") + strings.Count(role, "„")
+	closed := strings.Count(role, "»") + strings.Count(role, "“")
+	switch {
+	case closed > opened:
+		role = strings.TrimRight(role, "»“ ")
+	case opened > closed:
+		role += strings.Repeat("»", opened-closed)
+	}
+	for _, w := range words[:cut] {
+		if r := []rune(w.Text); len(r) >= 3 && unicode.IsLower(r[0]) || IsRoleWord(w.Text) {
+			return role
+		}
+	}
+	return ""
+}
