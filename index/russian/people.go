@@ -454,9 +454,53 @@ func (n *Namer) roleBefore(s string, words []Word, at int) string {
 		}
 	}
 	if left < 0 {
+		left = agentNounBefore(s, words, at)
+	}
+	if left < 0 {
 		return ""
 	}
 	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s[words[left].Start:words[at].Start]), "–—-,"))
+}
+
+// agentSuffixes end nouns that name what a person does: пианист, писатель,
+// политолог, музыкант, режиссёр, фигуристка (and their case forms). Suffixes
+// that as often end things (-ник: понедельник, памятник; -ер, -ор: вечер,
+// заговор; -ец) are left out: a wrong role is worse than none.
+var agentSuffixes = []string{"ист", "истка", "тель", "тельница", "олог", "ант", "антка", "ёр"}
+
+// agentNounBefore finds a role no list holds, by its shape: a lower-case
+// noun with an agent suffix right before the name («пианист Евгений
+// Кисин», «известного режиссёра Андрея Тарковского»), with the adjectives
+// before it. It returns where the phrase starts, or -1.
+func agentNounBefore(s string, words []Word, at int) int {
+	k := at - 1
+	if k < 0 || strings.TrimSpace(s[words[k].End:words[at].Start]) != "" {
+		return -1
+	}
+	w := strings.ToLower(words[k].Text) // ё kept: «режиссёр»
+	if !unicode.IsLower(firstRune(words[k].Text)) || utf8.RuneCountInString(w) < 5 || looksAdjective(w) || looksVerb(w) {
+		return -1
+	}
+	stem := w
+	for _, e := range []string{"ами", "ом", "ем", "ой", "ей", "ам", "ах", "у", "а", "е", "ы", "и"} {
+		if strings.HasSuffix(stem, e) && utf8.RuneCountInString(stem)-utf8.RuneCountInString(e) >= 4 {
+			stem = strings.TrimSuffix(stem, e)
+			break
+		}
+	}
+	agent := false
+	for _, suf := range agentSuffixes {
+		agent = agent || strings.HasSuffix(stem, suf) || strings.HasSuffix(w, suf)
+	}
+	if !agent {
+		return -1
+	}
+	left := k
+	for left > 0 && strings.TrimSpace(s[words[left-1].End:words[left].Start]) == "" && looksAdjective(words[left-1].Text) &&
+		unicode.IsLower(firstRune(words[left-1].Text)) {
+		left--
+	}
+	return left
 }
 
 // looksVerb reports whether a lower-case word is shaped like a finite verb

@@ -170,3 +170,32 @@ func TestWellFormedRole(t *testing.T) {
 		}
 	}
 }
+
+// TestRolesByShape: a role no list holds is read from an agent suffix right
+// before the name; nouns that end the same way but name things are not.
+func TestRolesByShape(t *testing.T) {
+	m, err := tagger.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := NewNamer(nil)
+	n.Tagger = m
+	cases := map[string]string{
+		"Вчера известный пианист Евгений Кисин выступил в Ереване.": "известный пианист",
+		"Книгу представил политолог Андрей Колесников.":             "политолог",
+		"Песню исполнил музыкант Юрий Антонов.":                     "музыкант",
+		"В понедельник Евгений Кисин выступил в Ереване.":           "",
+		"Вечер Евгений Кисин провёл в Ереване.":                     "",
+	}
+	for s, want := range cases {
+		var got string
+		for _, mn := range n.Mentions(s) {
+			if mn.Surname != "" {
+				got = mn.Role
+			}
+		}
+		if strings.ToLower(got) != want {
+			t.Errorf("%q: role %q, want %q", s, got, want)
+		}
+	}
+}
