@@ -81,8 +81,9 @@ type bodyRef struct {
 	sentences int
 }
 
-// writeBodies writes every article's body to path and returns where each
-// lies, in article order.
+// writeBodies writes every article's body to path (each a CRC-32 of the
+// rest, then what encodeBody writes) and returns where each lies, in
+// article order.
 func writeBodies(path string, articles []*Article) ([]bodyRef, error) {
 	f, err := os.Create(path)
 	if err != nil {
@@ -110,8 +111,6 @@ func writeBodies(path string, articles []*Article) ([]bodyRef, error) {
 	}
 	return refs, err
 }
-
-// Each body is a CRC-32 of the rest, then what encodeBody writes.
 
 // encodeBody appends a's sentences and quotations: counts and lengths as
 // uvarints, texts as bytes.

@@ -50,6 +50,31 @@ func (c *Corpus) Article(id string) *Article {
 	return full
 }
 
+func newCorpus() *Corpus {
+	return &Corpus{hashes: map[string]string{}, byID: map[string]*Article{}, years: map[int]int{}}
+}
+
+// add puts a at the end of the corpus.
+func (c *Corpus) add(a *Article) {
+	c.byID[a.ID] = a
+	c.Articles = append(c.Articles, a)
+	if a.Published.Year != 0 {
+		c.years[a.Published.Year]++
+	}
+}
+
+// hiddenDir reports a folder below the corpus root whose name starts with
+// a dot (.git, editors' folders): neither read, stat'ed nor watched.
+func hiddenDir(p string, d fs.DirEntry) bool {
+	return p != "." && strings.HasPrefix(d.Name(), ".")
+}
+
+// isArticleFile reports a file that is read as an article: .txt, in any
+// letter case, and not hidden.
+func isArticleFile(p string, d fs.DirEntry) bool {
+	return strings.EqualFold(path.Ext(p), ".txt") && !strings.HasPrefix(d.Name(), ".")
+}
+
 // Info returns the article with the given id for its metadata (title,
 // date, outlet, address) without reading its text, or nil.
 func (c *Corpus) Info(id string) *Article { return c.byID[id] }
@@ -76,7 +101,7 @@ func ReadCorpus(ctx context.Context, fsys fs.FS, log *slog.Logger) (*Corpus, err
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	c := &Corpus{hashes: map[string]string{}, byID: map[string]*Article{}, years: map[int]int{}}
+	c := newCorpus()
 	warn := func(file, msg string) {
 		c.Warnings = append(c.Warnings, file+": "+msg)
 		log.Warn("skipping part of the corpus", "file", file, "reason", msg)
@@ -96,17 +121,15 @@ func ReadCorpus(ctx context.Context, fsys fs.FS, log *slog.Logger) (*Corpus, err
 			return nil
 		}
 		if d.IsDir() {
-			if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if hiddenDir(p, d) {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if strings.EqualFold(path.Ext(p), ".txt") {
-			if strings.HasPrefix(d.Name(), ".") {
-				warn(p, "hidden file (name starts with a dot)")
-				return nil
-			}
+		if isArticleFile(p, d) {
 			files = append(files, p)
+		} else if strings.EqualFold(path.Ext(p), ".txt") {
+			warn(p, "hidden file (name starts with a dot)")
 		}
 		return nil
 	})
@@ -155,12 +178,8 @@ func ReadCorpus(ctx context.Context, fsys fs.FS, log *slog.Logger) (*Corpus, err
 		if a.Published.IsZero() {
 			a.Published = a.Dateline
 		}
-		if a.Published.Year != 0 {
-			c.years[a.Published.Year]++
-		}
 		c.hashes[id] = hashOf(raw, a)
-		c.byID[id] = a
-		c.Articles = append(c.Articles, a)
+		c.add(a)
 	}
 	var unused []string
 	for k, e := range catalog {

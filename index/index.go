@@ -157,14 +157,23 @@ func Open(ctx context.Context, fsys fs.FS, opts Options, log *slog.Logger) (*Ind
 // and, for an on-disk index whose files were listed, saves the snapshot.
 // On failure the Bleve index is closed.
 func (ix *Index) build(ctx context.Context, start time.Time, old manifest, files []fileStat) error {
-	ix.stats.Articles = len(ix.corpus.Articles)
-	ix.stats.Skipped = len(ix.corpus.Warnings)
-	if err := ix.syncAndExtract(ctx, old); err != nil {
+	if err := ix.update(ctx, start, old, files, "built"); err != nil {
 		ix.bleve.Close()
 		return err
 	}
+	return nil
+}
+
+// update brings ix's Bleve index to its corpus, finds people and events,
+// saves the snapshot when the corpus files were listed, and reports.
+func (ix *Index) update(ctx context.Context, start time.Time, old manifest, files []fileStat, how string) error {
+	ix.stats.Articles = len(ix.corpus.Articles)
+	ix.stats.Skipped = len(ix.corpus.Warnings)
+	if err := ix.syncAndExtract(ctx, old); err != nil {
+		return err
+	}
 	ix.saveSnapshot(files)
-	ix.report(start, "built")
+	ix.report(start, how)
 	return nil
 }
 
@@ -243,25 +252,17 @@ func (ix *Index) Refresh(ctx context.Context, fsys fs.FS) (*Index, []string, err
 			changed = append(changed, a.ID)
 		}
 	}
-	removed := false
-	for id := range ix.corpus.hashes {
-		if _, ok := c.hashes[id]; !ok {
-			removed = true
-			break
-		}
-	}
-	if len(changed) == 0 && !removed {
+	// with nothing new or changed, fewer articles means some were removed
+	if len(changed) == 0 && len(c.hashes) == len(ix.corpus.hashes) {
 		return ix, nil, nil
 	}
+	if statErr != nil {
+		files = nil
+	}
 	next := &Index{corpus: c, bleve: ix.bleve, log: ix.log, opts: ix.opts, model: ix.model}
-	next.stats.Articles, next.stats.Skipped = len(c.Articles), len(c.Warnings)
-	if err := next.syncAndExtract(ctx, manifest{Hashes: ix.corpus.hashes}); err != nil {
+	if err := next.update(ctx, start, manifest{Hashes: ix.corpus.hashes}, files, "refresh"); err != nil {
 		return ix, nil, err
 	}
-	if statErr == nil {
-		next.saveSnapshot(files)
-	}
-	next.report(start, "refresh")
 	return next, changed, nil
 }
 

@@ -7,11 +7,10 @@ import (
 	"fmt"
 	"hash/crc64"
 	"io/fs"
+	"maps"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/corpusbot/corpusbot/index/russian"
@@ -38,12 +37,12 @@ func statCorpus(fsys fs.FS) ([]fileStat, error) {
 			return err
 		}
 		if d.IsDir() {
-			if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if hiddenDir(p, d) {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if !strings.EqualFold(path.Ext(p), ".txt") && p != "catalog.tsv" {
+		if !isArticleFile(p, d) && p != "catalog.tsv" {
 			return nil
 		}
 		st, err := d.Info()
@@ -165,19 +164,14 @@ func stubCorpus(dir string, h snapshotHeader, records []articleRecord) (*Corpus,
 	if err != nil {
 		return nil, errStale
 	}
-	c := &Corpus{Warnings: h.Warnings, hashes: h.Hashes, byID: make(map[string]*Article, len(records)), years: map[int]int{},
-		bodies: store, Articles: make([]*Article, 0, len(records))}
+	c := newCorpus()
+	c.Warnings, c.hashes, c.bodies = h.Warnings, h.Hashes, store
 	for _, r := range records {
 		if r.Sentences == 0 || r.At < 0 || r.At+int64(r.Size) > h.BodiesSize {
 			return nil, errStale
 		}
-		a := &Article{ID: r.ID, Title: r.Title, Source: r.Source, URL: r.URL, Published: r.Published, Dateline: r.Dateline,
-			body: bodyRef{at: r.At, size: r.Size, sentences: r.Sentences}}
-		c.Articles = append(c.Articles, a)
-		c.byID[a.ID] = a
-		if a.Published.Year != 0 {
-			c.years[a.Published.Year]++
-		}
+		c.add(&Article{ID: r.ID, Title: r.Title, Source: r.Source, URL: r.URL, Published: r.Published, Dateline: r.Dateline,
+			body: bodyRef{at: r.At, size: r.Size, sentences: r.Sentences}})
 	}
 	return c, nil
 }
@@ -245,7 +239,7 @@ func readCorpusPart(dir string, dec *gob.Decoder, files []fileStat, hashes map[s
 	if err := dec.Decode(&h); err != nil {
 		return nil, h, fmt.Errorf("read snapshot: %w", err)
 	}
-	if h.Schema != schemaVersion || h.Format != snapshotVersion || !slices.Equal(h.Files, files) || !sameHashes(h.Hashes, hashes) {
+	if h.Schema != schemaVersion || h.Format != snapshotVersion || !slices.Equal(h.Files, files) || !maps.Equal(h.Hashes, hashes) {
 		return nil, h, errStale
 	}
 	articles, err := decodeChunks[articleRecord](dec, h.Articles)
@@ -285,16 +279,4 @@ func readDerivedPart(dec *gob.Decoder, c *Corpus, h snapshotHeader, path string)
 			err: fmt.Errorf("read snapshot people and events: %w", err)}
 	}
 	return r
-}
-
-func sameHashes(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }

@@ -93,7 +93,7 @@ func watchTree(w *fsnotify.Watcher, dir string) error {
 		if !d.IsDir() {
 			return nil
 		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
+		if p != dir && hiddenDir(p, d) {
 			return fs.SkipDir
 		}
 		return w.Add(p)
