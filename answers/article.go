@@ -39,14 +39,7 @@ func (s *Service) article(_ context.Context, doc string) Reply {
 	paras := paragraphs(a)
 	v := &ArticleView{Doc: a.ID, Title: a.Title, Date: a.Published.ISO(), Source: a.Source, URL: a.URL, Text: strings.Join(paras, "\n\n")}
 	r := Reply{Kind: KindArticle, Article: v}
-	title := a.Title
-	if title == "" {
-		title = a.ID
-	}
-	head := Block{{Text: title, Style: Bold, Link: a.URL}, Span{Text: "\n"}}
-	head = append(head, meta(a, "")[0])
-	head[len(head)-1].Text = strings.TrimSuffix(head[len(head)-1].Text, " · ")
-	r.Blocks = append(r.Blocks, head)
+	r.Blocks = append(r.Blocks, Block{titleSpan(a), {Text: "\n"}, dateSource(a)})
 	for _, p := range paras {
 		r.Blocks = append(r.Blocks, Block{{Text: p}})
 	}

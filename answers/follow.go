@@ -22,9 +22,6 @@ type Subject struct {
 	Name string `json:"name"` // the person's full name, or the topic as written
 }
 
-// Label is how replies name the subject.
-func (s Subject) Label() string { return s.Name }
-
 // Subject reads /follow's argument: a person the corpus names (resolved as
 // /who resolves names, so any case form works), else a topic. When the name
 // fits several people it returns no subject and one choice per person.
@@ -69,16 +66,8 @@ func (s *Service) Notices(sub Subject, docs []string) []Reply {
 			continue
 		}
 		r := Reply{Kind: KindSearch}
-		r.Blocks = append(r.Blocks, Block{{Text: fmt.Sprintf("Новая статья по подписке «%s»:", sub.Label()), Style: Bold}})
-		title := a.Title
-		if title == "" {
-			title = a.ID
-		}
-		block := Block{{Text: title, Style: Bold, Link: a.URL}, {Text: "\n"}, {Text: russian.Truncate(sentence, maxExcerpt)}, {Text: "\n"}}
-		m := meta(a, "")[0]
-		m.Text = strings.TrimSuffix(m.Text, " · ")
-		block = append(block, m)
-		r.Blocks = append(r.Blocks, block)
+		r.Blocks = append(r.Blocks, Block{{Text: fmt.Sprintf("Новая статья по подписке «%s»:", sub.Name), Style: Bold}},
+			Block{titleSpan(a), {Text: "\n"}, {Text: russian.Truncate(sentence, maxExcerpt)}, {Text: "\n"}, dateSource(a)})
 		r.Results = []Result{{Doc: a.ID, Title: a.Title, Date: a.Published.ISO(), Source: a.Source, URL: a.URL, Excerpt: russian.Truncate(sentence, maxExcerpt)}}
 		r.Open = []Choice{{Label: "📄 Статья целиком", Command: "/article " + a.ID}}
 		out = append(out, r)

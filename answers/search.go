@@ -133,20 +133,35 @@ func overlaps(chosen []index.Hit, h index.Hit) bool {
 // meta is "28 февраля 2023 · КазТАГ · «title»", the title linked to the
 // article's address when the catalog gives one.
 func meta(a *index.Article, prefix string) []Span {
-	var parts []string
+	head := dateSource(a)
+	head.Text = prefix + head.Text
+	if a.Title == "" {
+		return []Span{head}
+	}
+	head.Text += " · "
+	return []Span{head, {Text: "«" + russian.Truncate(a.Title, 90) + "»", Style: Italic, Link: a.URL}}
+}
+
+// dateSource is "28 февраля 2023 · КазТАГ" in italics.
+func dateSource(a *index.Article) Span {
+	parts := []string{"дата не указана"}
 	if d := a.Published.Russian(); d != "" {
-		parts = append(parts, d)
-	} else {
-		parts = append(parts, "дата не указана")
+		parts[0] = d
 	}
 	if a.Source != "" {
 		parts = append(parts, a.Source)
 	}
-	head := prefix + strings.Join(parts, " · ")
-	if a.Title == "" {
-		return []Span{{Text: head, Style: Italic}}
+	return Span{Text: strings.Join(parts, " · "), Style: Italic}
+}
+
+// titleSpan is an article's title in bold, linked to its address; its id
+// when it has no title.
+func titleSpan(a *index.Article) Span {
+	title := a.Title
+	if title == "" {
+		title = a.ID
 	}
-	return []Span{{Text: head + " · ", Style: Italic}, {Text: "«" + russian.Truncate(a.Title, 90) + "»", Style: Italic, Link: a.URL}}
+	return Span{Text: title, Style: Bold, Link: a.URL}
 }
 
 func quoteLine(q *Quote) string {

@@ -315,14 +315,5 @@ func retry[T any](ctx context.Context, log *slog.Logger, what string, f func(con
 	}
 }
 
-// Run connects and runs a bot until ctx is done.
-func Run(ctx context.Context, cfg Config, svc Answerer, log *slog.Logger) error {
-	b, err := New(ctx, cfg, svc, log)
-	if err != nil {
-		return err
-	}
-	return b.Run(ctx)
-}
-
 // Username is the bot's @username from getMe.
 func (b *Bot) Username() string { return b.username }

@@ -46,7 +46,7 @@ func (b *Bot) follow(ctx context.Context, msg *models.Message, cmd answers.Comma
 		case !ok:
 			b.sendText(ctx, msg, fmt.Sprintf("Подписки «%s» нет. Ваши подписки — /follow.", cmd.Args), log)
 		default:
-			b.sendText(ctx, msg, fmt.Sprintf("Подписка «%s» отменена.", removed.Label()), log)
+			b.sendText(ctx, msg, fmt.Sprintf("Подписка «%s» отменена.", removed.Name), log)
 		}
 		return
 	}
@@ -67,11 +67,11 @@ func (b *Bot) follow(ctx context.Context, msg *models.Message, cmd answers.Comma
 	case !added && len(b.follows.list(chat)) >= maxFollows:
 		b.sendText(ctx, msg, fmt.Sprintf("В чате уже %d подписок — больше нельзя. Лишние уберите командой /unfollow.", maxFollows), log)
 	case !added:
-		b.sendText(ctx, msg, fmt.Sprintf("Подписка «%s» уже есть.", sub.Label()), log)
+		b.sendText(ctx, msg, fmt.Sprintf("Подписка «%s» уже есть.", sub.Name), log)
 	case sub.Kind == answers.SubjectPerson:
-		b.sendText(ctx, msg, fmt.Sprintf("Подписка оформлена: %s. Когда в корпусе появится статья, где упоминается %s, я пришлю её сюда. Отписаться — /unfollow %s.", sub.Label(), sub.Label(), sub.Label()), log)
+		b.sendText(ctx, msg, fmt.Sprintf("Подписка оформлена: %s. Когда в корпусе появится статья, где упоминается %s, я пришлю её сюда. Отписаться — /unfollow %s.", sub.Name, sub.Name, sub.Name), log)
 	default:
-		b.sendText(ctx, msg, fmt.Sprintf("Подписка оформлена: тема «%s». Когда в корпусе появится статья с этой темой в заголовке или начале, я пришлю её сюда. Отписаться — /unfollow %s.", sub.Label(), sub.Label()), log)
+		b.sendText(ctx, msg, fmt.Sprintf("Подписка оформлена: тема «%s». Когда в корпусе появится статья с этой темой в заголовке или начале, я пришлю её сюда. Отписаться — /unfollow %s.", sub.Name, sub.Name), log)
 	}
 }
 
@@ -96,7 +96,7 @@ func listFollows(subs []answers.Subject) string {
 		if s.Kind == answers.SubjectTopic {
 			kind = "тема"
 		}
-		lines = append(lines, fmt.Sprintf("• %s (%s)", s.Label(), kind))
+		lines = append(lines, fmt.Sprintf("• %s (%s)", s.Name, kind))
 	}
 	lines = append(lines, "Отписаться — /unfollow и название.")
 	return strings.Join(lines, "\n")
