@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/corpusbot/corpusbot/answers"
+	"github.com/corpusbot/corpusbot/index/russian"
 )
 
 // maxFollows caps one chat's subscriptions.
@@ -159,17 +160,13 @@ func sameSubject(a, b answers.Subject) bool {
 	return a.Kind == b.Kind && strings.EqualFold(a.Name, b.Name)
 }
 
-// namesSubject: «/unfollow Жумабаев» names «Ерлан Жумабаев»; a topic is
-// named by its words.
+// namesSubject: «/unfollow Жумабаева» names «Ерлан Жумабаев» (the same
+// surname in any case form, as /who reads it); a topic is named by its words.
 func namesSubject(s answers.Subject, name string) bool {
-	name = strings.TrimSpace(strings.ToLower(strings.ReplaceAll(name, "ё", "е")))
-	have := strings.ToLower(strings.ReplaceAll(s.Name, "ё", "е"))
-	if name == have {
+	if strings.TrimSpace(russian.FoldAll(name)) == russian.FoldAll(s.Name) {
 		return true
 	}
-	if s.Kind == answers.SubjectPerson {
-		fields := strings.Fields(have)
-		return len(fields) > 0 && strings.HasPrefix(name, fields[len(fields)-1][:min(len(fields[len(fields)-1]), 8)])
-	}
-	return false
+	given, have := strings.Fields(name), strings.Fields(s.Name)
+	return s.Kind == answers.SubjectPerson && len(given) > 0 && len(have) > 0 &&
+		russian.NameKey(given[len(given)-1]) == russian.NameKey(have[len(have)-1])
 }
