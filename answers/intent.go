@@ -19,6 +19,9 @@ const (
 	questionPenalty = 0.5
 	namePenalty     = 0.6
 	yearBoost       = 1.5
+	// phraseBoost multiplies the score of a sentence by up to 2 when each
+	// pair of adjacent question words stands together in it (proximity).
+	phraseBoost = 1.0
 )
 
 // rerank applies the question's intent to the hits and re-sorts them.
@@ -28,6 +31,7 @@ func (s *Service) rerank(hits []index.Hit, terms []index.Term, q question, match
 		a := c.Article(h.Doc)
 		sent := a.Sentences[h.Sentence]
 		h.Score *= 0.5 + h.Window
+		h.Score *= 1 + phraseBoost*h.Phrases // question words standing together
 		if isQuestion(sent.Text) {
 			h.Score *= questionPenalty
 		}

@@ -3,6 +3,7 @@ package answers
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"strings"
 	"unicode/utf8"
@@ -17,6 +18,9 @@ const (
 	maxResults  = 5
 	maxExcerpt  = 500
 	maxWords    = 40
+	// minPartner is the least of a neighbour worth showing: a neighbour
+	// longer than the room left is cut, but never below this.
+	minPartner = 120
 )
 
 func (s *Service) search(ctx context.Context, text string) Reply {
@@ -178,27 +182,52 @@ func quoteLine(q *Quote) string {
 // by what the question asks for; the same text as styled spans (matched
 // words marked); and the index of a quotation the excerpt holds, or -1.
 func (s *Service) excerpt(a *index.Article, si int, q question, match func(string) bool) (string, []Span, int) {
-	sents := []int{si}
+	own := a.Sentences[si].Text
+	qi := a.Sentences[si].Quote
+	text := own
 	if nb := s.partner(a, si, q, match); nb >= 0 {
-		if nb < si {
-			sents = []int{nb, si}
-		} else {
-			sents = []int{si, nb}
+		text = joinPartner(own, a.Sentences[nb].Text, nb > si)
+		if qi < 0 || nb < si && a.Sentences[nb].Quote >= 0 {
+			qi = a.Sentences[nb].Quote
 		}
 	}
-	var texts []string
-	qi := -1
-	for _, k := range sents {
-		texts = append(texts, a.Sentences[k].Text)
-		if qi < 0 && a.Sentences[k].Quote >= 0 {
-			qi = a.Sentences[k].Quote
-		}
-	}
-	text := strings.Join(texts, " ")
 	if utf8.RuneCountInString(text) > maxExcerpt {
 		text = window(text, match, maxExcerpt)
 	}
 	return text, markSpans(text, match), qi
+}
+
+// joinPartner joins a sentence and its partner neighbour (after it when
+// next) within maxExcerpt runes: a partner too long to fit whole is cut
+// where it is farthest from the sentence, its start kept when it follows
+// (where an answer continues) and its end when it precedes.
+func joinPartner(own, partner string, next bool) string {
+	room := maxExcerpt - utf8.RuneCountInString(own) - 1
+	if n := utf8.RuneCountInString(partner); n > room {
+		if next {
+			partner = russian.Truncate(partner, room)
+		} else {
+			partner = tail(partner, room)
+		}
+	}
+	if next {
+		return own + " " + partner
+	}
+	return partner + " " + own
+}
+
+// tail returns the last max runes of s, cut at a word and marked with an
+// ellipsis.
+func tail(s string, max int) string {
+	runes := []rune(s)
+	if len(runes) <= max {
+		return s
+	}
+	out := string(runes[len(runes)-max+1:])
+	if i := strings.IndexByte(out, ' '); i >= 0 && i < len(out)/3 {
+		out = out[i+1:]
+	}
+	return "…" + out
 }
 
 // partner picks the neighbour sentence that completes the excerpt of
@@ -213,26 +242,32 @@ func (s *Service) partner(a *index.Article, si int, q question, match func(strin
 			return false
 		}
 		t := a.Sentences[nb].Text
-		return n+1+utf8.RuneCountInString(t) <= maxExcerpt && !isQuestion(t)
+		return n+1+min(utf8.RuneCountInString(t), minPartner) <= maxExcerpt && !isQuestion(t)
 	}
 	if q.asks.any() && !s.hasAnswerType(q.asks, a, si) {
 		if nb := s.answerTypeNear(q.asks, a, si); nb >= 0 && fits(nb) {
 			return nb
 		}
 	}
-	best, bestMatches := -1, 0
-	for _, nb := range []int{si - 1, si + 1} {
+	best, bestNovel, bestMatches := -1, 0, 0
+	own := matchedPrefixes(a.Sentences[si].Text, match)
+	for _, nb := range []int{si + 1, si - 1} { // the next one first: ties go forward
 		if !fits(nb) {
 			continue
 		}
-		m := 0
+		novel, m, seen := 0, 0, maps.Clone(own)
 		for _, w := range russian.Words(a.Sentences[nb].Text) {
-			if match(w.Text) {
-				m++
+			if !match(w.Text) {
+				continue
+			}
+			m++
+			if p := foldPrefix(w.Text); !seen[p] {
+				seen[p] = true
+				novel++
 			}
 		}
-		if m > bestMatches {
-			best, bestMatches = nb, m
+		if novel > bestNovel || novel == bestNovel && m > bestMatches {
+			best, bestNovel, bestMatches = nb, novel, m
 		}
 	}
 	switch {
@@ -244,6 +279,24 @@ func (s *Service) partner(a *index.Article, si int, q question, match func(strin
 		return si + 1
 	}
 	return -1
+}
+
+// matchedPrefixes returns the folded prefixes of the words of text that
+// match the question.
+func matchedPrefixes(text string, match func(string) bool) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range russian.Words(text) {
+		if match(w.Text) {
+			out[foldPrefix(w.Text)] = true
+		}
+	}
+	return out
+}
+
+// foldPrefix is a word folded and cut to five runes, a crude stem.
+func foldPrefix(w string) string {
+	r := []rune(russian.FoldWord(w))
+	return string(r[:min(len(r), 5)])
 }
 
 // window cuts a long sentence to max runes around its first matched word.

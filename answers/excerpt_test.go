@@ -1,0 +1,107 @@
+package answers
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/corpusbot/corpusbot/index"
+	"github.com/corpusbot/corpusbot/index/russian"
+)
+
+// stemMatcher matches a word to the question's words by their first five
+// folded letters, as the index's prefix field does.
+func stemMatcher(question string) func(string) bool {
+	want := map[string]bool{}
+	for _, w := range readQuestion(question).content {
+		want[foldPrefix(w)] = true
+	}
+	return func(w string) bool { return want[foldPrefix(w)] }
+}
+
+func articleOf(sentences ...string) *index.Article {
+	a := &index.Article{ID: "a"}
+	for _, s := range sentences {
+		a.Sentences = append(a.Sentences, index.Sentence{Text: s, Quote: -1})
+	}
+	return a
+}
+
+// TestExcerptPartner: the sentence that matched is shown with the
+// neighbour that completes it. The cases are the ways an answer sits
+// beside the sentence that names the question's words.
+func TestExcerptPartner(t *testing.T) {
+	long := "Поэтому подрядчики из Турции и Китая представили проекты терминала для контейнеров " +
+		strings.Repeat("и для зерна, нефти, угля, металла и удобрений с причалами на десять судов ", 6) + "до конца года."
+	for _, tc := range []struct {
+		name, question string
+		sentences      []string
+		hit            int
+		want, not      string
+	}{{
+		name:     "a tie goes to the next sentence, where answers continue",
+		question: "Какую систему использует новый порт Актау?",
+		sentences: []string{
+			"Порт строили три года.",
+			"Новый порт Актау использует собственную систему управления.",
+			"Система называется «Каспий-Навигатор» и следит за судами.",
+		},
+		hit: 1, want: "Каспий-Навигатор",
+	}, {
+		name:     "the neighbour that adds question words the sentence lacks",
+		question: "Что получил университет Назарбаева в 2021 году?",
+		sentences: []string{
+			"Университет Назарбаева основан в Астане, университет растёт.",
+			"Университет Назарбаева считается одним из ведущих в стране.",
+			"В 2021 году он получил аккредитацию европейского агентства.",
+		},
+		hit: 1, want: "аккредитацию", not: "основан",
+	}, {
+		name:     "the sentence before when the sentence opens with an anaphor and no neighbour matches",
+		question: "Какой договор подписали стороны?",
+		sentences: []string{
+			"Министры встретились в Ташкенте.",
+			"Об этом договоре стороны говорили полгода.",
+			"Вечером делегация улетела.",
+		},
+		hit: 1, want: "Ташкенте",
+	}, {
+		name:     "a next neighbour too long to fit is cut, its start kept",
+		question: "Какой терминал предложили подрядчики для порта Курык?",
+		sentences: []string{
+			"Власти объявили конкурс на строительство в порту Курык, и его условия обсуждали весь месяц.",
+			long,
+		},
+		hit: 0, want: "Турции и Китая",
+	}, {
+		name:     "a previous neighbour too long to fit is cut, its end kept",
+		question: "Сколько причалов построят в порту Курык?",
+		sentences: []string{
+			long,
+			"Власти порта Курык обещают, что первые причалы построят за два года.",
+		},
+		hit: 1, want: "до конца года", not: "Поэтому подрядчики",
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := &Service{dates: russian.NewDateFinder()}
+			a := articleOf(tc.sentences...)
+			text, spans, _ := s.excerpt(a, tc.hit, readQuestion(tc.question), stemMatcher(tc.question))
+			if !strings.Contains(text, tc.want) || tc.not != "" && strings.Contains(text, tc.not) {
+				t.Errorf("excerpt %q: want %q, not %q", text, tc.want, tc.not)
+			}
+			if !strings.Contains(text, tc.sentences[tc.hit]) {
+				t.Errorf("excerpt %q lost the sentence that matched", text)
+			}
+			if n := utf8.RuneCountInString(text); n > maxExcerpt {
+				t.Errorf("excerpt of %d runes, over %d", n, maxExcerpt)
+			}
+			var joined strings.Builder
+			for _, sp := range spans {
+				joined.WriteString(sp.Text)
+			}
+			if joined.String() != text {
+				t.Errorf("spans %q differ from the excerpt %q", joined.String(), text)
+			}
+		})
+	}
+}
