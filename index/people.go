@@ -128,6 +128,7 @@ func buildPeople(c *Corpus, model *tagger.Model) *People {
 	newNamer := func() *russian.Namer { // a Namer caches word classes: one per goroutine
 		n := russian.NewNamer(vocab.Common)
 		n.Named = vocab.Named
+		n.CommonStem = vocab.CommonStem
 		n.Tagger = model
 		n.Located = func(w string) bool { return placeKeys[russian.NameKey(w)] > 0 }
 		return n

@@ -124,6 +124,8 @@ func declineFirstName(n string, g Gender) []string {
 	case last == 'ь':
 		if g == Male {
 			forms = append(forms, stem+"я", stem+"ю", stem+"ем", stem+"е")
+		} else { // Любовь → Любови, Асель → Асели
+			forms = append(forms, stem+"и", stem+"ью")
 		}
 	case strings.ContainsRune("оиеуюэы", last):
 		// Энтони, Джо, Кими: indeclinable

@@ -65,6 +65,30 @@ func IsPatronymic(w string) bool {
 	return false
 }
 
+// IsFemalePatronymic reports a woman's patronymic in any case («Дмитриевна»,
+// «Ивановны»), which unlike «-ович» (Джокович) is never a surname.
+func IsFemalePatronymic(w string) bool {
+	k := FoldWord(w)
+	for _, e := range []string{"овн", "евн", "ичн"} {
+		if i := strings.LastIndex(k, e); i > 0 && len(k)-i-len(e) <= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// kinship nouns name a relation, not a person: «Вдова Солженицына», «Сын
+// Байдена» open sentences with a capital and a surname after them.
+var kinship = setOf("вдова", "вдовы", "вдове", "вдову", "вдовой", "вдовец", "жена", "жены", "жене", "жену", "женой",
+	"муж", "мужа", "мужу", "мужем", "супруга", "супруги", "супруге", "супругу", "супругой", "супруг", "сын", "сына",
+	"сыну", "сыном", "дочь", "дочери", "дочерью", "брат", "брата", "брату", "братом", "братья", "братьев", "сестра",
+	"сестры", "сестре", "сестру", "сестрой", "отец", "отца", "отцу", "отцом", "мать", "матери", "матерью", "внук",
+	"внука", "внучка", "внучки", "дед", "деда", "бабушка", "бабушки", "племянник", "племянника", "племянница",
+	"тесть", "зять", "зятя", "невестка", "свекровь", "тёща", "теща")
+
+// IsKinship reports a noun of family relation in a common case form.
+func IsKinship(w string) bool { return kinship[FoldWord(w)] }
+
 // adjectiveEndings mark a capitalised word as an adjective ("Белого дома",
 // "Центральной Азии"), which is never a first name.
 var adjectiveEndings = []string{"ый", "ой", "ая", "ое", "ые", "ого", "ому", "ым", "ом", "ую", "ых", "ыми", "ой",
@@ -168,10 +192,13 @@ func Tokens(s string) ([]tagger.Token, []Word) {
 // sentence's first word.
 type Vocab struct {
 	lower, named map[string]bool
+	stems        map[string]bool // Snowball stems of the lower-case words
 }
 
 // NewVocab returns an empty vocabulary.
-func NewVocab() *Vocab { return &Vocab{lower: map[string]bool{}, named: map[string]bool{}} }
+func NewVocab() *Vocab {
+	return &Vocab{lower: map[string]bool{}, named: map[string]bool{}, stems: map[string]bool{}}
+}
 
 // AddSentence records the words of one sentence.
 func (v *Vocab) AddSentence(words []Word) {
@@ -179,7 +206,10 @@ func (v *Vocab) AddSentence(words []Word) {
 		r, _ := utf8.DecodeRuneInString(w.Text)
 		switch {
 		case unicode.IsLower(r):
-			v.lower[FoldWord(w.Text)] = true
+			if f := FoldWord(w.Text); !v.lower[f] {
+				v.lower[f] = true
+				v.stems[Stem(f)] = true
+			}
 		case i > 0 && unicode.IsUpper(r):
 			v.named[FoldWord(w.Text)] = true
 		}
@@ -198,6 +228,18 @@ func (v *Vocab) AddText(text string) {
 
 // Common reports whether w occurs in lower case.
 func (v *Vocab) Common(w string) bool { return v.lower[FoldWord(w)] }
+
+// CommonStem reports whether a word of w's stem occurs in lower case: the
+// capitalised «Предшественник» at a sentence's start is the common noun of
+// «предшественниками» elsewhere. Stems under minCommonStem runes are not
+// trusted («Даля» and «дали» share «дал»).
+func (v *Vocab) CommonStem(w string) bool {
+	st := Stem(w)
+	return utf8.RuneCountInString(st) >= minCommonStem && v.stems[st]
+}
+
+// minCommonStem is the shortest stem CommonStem trusts.
+const minCommonStem = 4
 
 // Named reports whether w occurs capitalised inside a sentence.
 func (v *Vocab) Named(w string) bool { return v.named[FoldWord(w)] }

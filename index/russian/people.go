@@ -38,6 +38,9 @@ type Namer struct {
 	// Named reports whether a word occurs capitalised inside a sentence
 	// somewhere in the corpus, as names do.
 	Named func(word string) bool
+	// CommonStem reports whether a word of the same stem occurs in lower
+	// case somewhere in the corpus («Предшественник», «предшественниками»).
+	CommonStem func(word string) bool
 	// Tagger, when set, finds the names; the rules then only read them.
 	Tagger *tagger.Model
 	// Located reports whether a word stands after a preposition of place
@@ -63,7 +66,7 @@ func isInitial(s string, w Word) bool {
 // organisations, role words and the corpus's common words.
 func (n *Namer) notFirst(w string) bool {
 	const not = tagger.PlaceWord | tagger.OrgWord | tagger.RoleWord | tagger.Common
-	return n.Lexicon().Classes(w)&not != 0 || n.Located(w)
+	return n.Lexicon().Classes(w)&not != 0 || n.Located(w) || n.CommonStem(w) || IsKinship(w)
 }
 
 // NewNamer returns a Namer; common may be nil.
@@ -73,7 +76,7 @@ func NewNamer(common func(string) bool) *Namer {
 	}
 	first, maleOblique := newFirstNames()
 	never := func(string) bool { return false }
-	return &Namer{first: first, maleOblique: maleOblique, Common: common, Named: never, Located: never}
+	return &Namer{first: first, maleOblique: maleOblique, Common: common, Named: never, Located: never, CommonStem: never}
 }
 
 // LookupFirst returns the nominative of a first name in any case form.
@@ -184,7 +187,7 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool, t
 			m := mk(k, k+2)
 			m.First, m.Gender, m.Surname = fn.Nominative, fn.Gender, words[k+2].Text
 			return []NameMention{m}
-		case k+1 <= j && surnameOK(k+1) && (!IsPatronymic(words[k+1].Text) || k+1 == j):
+		case k+1 <= j && surnameOK(k+1) && (!IsPatronymic(words[k+1].Text) || k+1 == j && !IsFemalePatronymic(words[k+1].Text)):
 			m := mk(k, k+1)
 			m.First, m.Gender, m.Surname = fn.Nominative, fn.Gender, words[k+1].Text
 			m.NominativeSurname = m.NominativeSurname || strings.EqualFold(words[k].Text, fn.Nominative) && declines(fn.Nominative)
@@ -224,7 +227,7 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool, t
 			}
 		}
 		// the tagger's word outweighs the shape: "Радий", "Ибрагим" look like adjectives
-		firstOK := usable(a) && LooksLikeSurname(words[b].Text) && !LooksLikeSurname(words[a].Text) ||
+		firstOK := usable(a) && !n.notFirst(words[a].Text) && LooksLikeSurname(words[b].Text) && !LooksLikeSurname(words[a].Text) ||
 			tagged && !n.notFirst(words[a].Text) && Month(words[a].Text) == 0
 		if firstOK && surnameOK(b) && sameScript(words[a].Text, words[b].Text) {
 			m := mk(min(a, b), max(a, b))

@@ -30,7 +30,7 @@ func (n *Namer) taggedMentions(s string) []NameMention {
 		for i <= j && !IsCapitalized(words[i].Text) && !isInit(i) && !hasNameParticle(words[i].Text) && !IsParticle(words[i].Text) {
 			i++ // "миссис Обама"
 		}
-		if i > j || !n.plausible(words, i, j, isInit) {
+		if i > j || !n.plausible(words, i, j, isInit) || quoted(s, words[i].Start, words[j].End) { // «Марш Голунова»: a title
 			continue
 		}
 		for k := i; k <= j; k++ {
