@@ -164,6 +164,34 @@ func TestSurnameOnlyCard(t *testing.T) {
 	}
 }
 
+// TestLoneSurnamesNamedOnce: a sports report names players by surname
+// once each; the tagger's reading makes them people (a card that says the
+// first name is not given), while a place said with a preposition
+// elsewhere, and a country, stay out.
+func TestLoneSurnamesNamedOnce(t *testing.T) {
+	ix, err := index.Open(context.Background(), fstest.MapFS{
+		"a.txt": {Data: []byte("Хоккей: сборная России обыграла финнов\n\nСборная России обыграла команду Финляндии со счётом 4:2. " +
+			"Шайбы забросили Радулов, Тютин и Марков. Ворота сборной защищал Прошкин, отразивший 31 бросок.")},
+		"b.txt": {Data: []byte("Рыбаки на Сахалине\n\nНа Сахалине открылась путина. Губернатор рассказал о квотах. Сахалин ждёт рекордного улова.")},
+	}, index.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	svc := answers.New(ix, nil)
+	for _, name := range []string{"Радулов", "Тютин", "Марков", "Прошкин"} {
+		r := svc.Answer(context.Background(), "/who "+name)
+		if r.Person == nil || r.Person.Name != name || !strings.Contains(r.Text(), "имя в корпусе не названо") {
+			t.Errorf("/who %s:\n%s", name, r.Text())
+		}
+	}
+	for _, place := range []string{"Сахалин", "Финляндии", "России"} {
+		if r := svc.Answer(context.Background(), "/who "+place); r.Person != nil {
+			t.Errorf("/who %s: a place answered as a person %q", place, r.Person.Name)
+		}
+	}
+}
+
 // TestWhoCardCapsMentions: a person named in more sentences than a reply
 // should carry gets the newest 1,000 in JSON, with the total counted.
 func TestWhoCardCapsMentions(t *testing.T) {

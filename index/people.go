@@ -169,8 +169,9 @@ func buildPeople(c *Corpus, model *tagger.Model) *People {
 			person := p.resolveBare(key, a.ID)
 			if person == nil {
 				// a lone surname counts alone when it is shaped like one, is no
-				// place, and recurs or comes with a role ("президентом Токаевым")
-				if !russian.LooksLikeSurname(f.m.Surname) || placeKeys[key] > 0 || russian.IsPlace(f.m.Surname) || bareCount[key] < 2 && f.m.Role == "" {
+				// place, and recurs, comes with a role ("президентом Токаевым")
+				// or the tagger read it as a person's ("забросили Радулов и Тютин")
+				if !russian.LooksLikeSurname(f.m.Surname) || placeKeys[key] > 0 || russian.IsPlace(f.m.Surname) || bareCount[key] < 2 && f.m.Role == "" && !f.m.Tagged {
 					continue
 				}
 				person = p.personFor(f.m)
