@@ -192,6 +192,28 @@ func TestLoneSurnamesNamedOnce(t *testing.T) {
 	}
 }
 
+// TestSurnameInAByANominativeFirstName: an unlisted man's first name that
+// ends in a consonant is in the nominative, so the surname in -а beside it
+// is kept whole; a Chinese surname before a declined given name is no such
+// first name.
+func TestSurnameInAByANominativeFirstName(t *testing.T) {
+	ix, err := index.Open(context.Background(), fstest.MapFS{"a.txt": {Data: []byte(
+		"Переговоры в Бамако\n\nНакануне Шейк Диарра встретился с послами. " +
+			"В Варшаве фильм представил Анджей Хыра, а затем и другие. " +
+			"В докладе вспоминали реформы Дэн Сяопина и их итоги.")}}, index.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	svc := answers.New(ix, nil)
+	for q, want := range map[string]string{"Диарра": "Шейк Диарра", "Хыра": "Анджей Хыра", "Сяопин": "Дэн Сяопин"} {
+		r := svc.Answer(context.Background(), "/who "+q)
+		if r.Person == nil || r.Person.Name != want {
+			t.Errorf("/who %s: want %s\n%s", q, want, r.Text())
+		}
+	}
+}
+
 // TestWhoCardCapsMentions: a person named in more sentences than a reply
 // should carry gets the newest 1,000 in JSON, with the total counted.
 func TestWhoCardCapsMentions(t *testing.T) {

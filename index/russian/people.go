@@ -234,6 +234,13 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool, t
 			m.First = firstFromCase(words[a].Text, words[b].Text)
 			m.Surname = words[b].Text
 			m.Gender = genderFromSurname(words[b].Text)
+			// a man's first name ending in a consonant or -й is in the
+			// nominative (its oblique cases add an ending), so the surname
+			// beside it is too: «Шейк Диарра», «Анджей Хыра». A word of
+			// three letters or fewer may be a Chinese surname before a
+			// declined given name («Дэн Сяопина»): no evidence.
+			m.NominativeSurname = m.NominativeSurname || m.First == words[a].Text && consonantEnd(m.First) &&
+				utf8.RuneCountInString(m.First) > 3 && !strings.Contains(FoldWord(m.First), "цз") && hasEnding(words[b].Text, "а", "я")
 			return []NameMention{m}
 		}
 	}
@@ -363,6 +370,23 @@ func (n *Namer) disambiguate(form string, fn FirstName, surname string) FirstNam
 
 // declines reports whether a first name changes with case (Марк, Анна do;
 // Энтони, Фернандо do not), so a nominative form is evidence of case.
+// consonantEnd reports a word ending in a consonant or -й.
+func consonantEnd(w string) bool {
+	r := []rune(FoldWord(w))
+	return len(r) > 0 && !strings.ContainsRune("аеёиоуыэюяь", r[len(r)-1])
+}
+
+// hasEnding reports whether the folded w ends with one of endings.
+func hasEnding(w string, endings ...string) bool {
+	f := FoldWord(w)
+	for _, e := range endings {
+		if strings.HasSuffix(f, e) {
+			return true
+		}
+	}
+	return false
+}
+
 func declines(first string) bool {
 	r := []rune(first)
 	return !strings.ContainsRune("оиеуюэы", r[len(r)-1])
