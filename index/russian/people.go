@@ -92,10 +92,14 @@ func (n *Namer) LookupFirst(w string) (FirstName, bool) {
 // Цзиньтао") and lone capitalised words (Bare), each with the role phrase
 // that precedes it ("Госсекретарь США").
 func (n *Namer) Mentions(s string) []NameMention {
+	var ms []NameMention
 	if n.Tagger == nil {
-		return n.ruleMentions(s)
+		ms = n.ruleMentions(s)
+	} else {
+		ms = n.taggedMentions(s)
 	}
-	return n.taggedMentions(s)
+	shareListRoles(s, ms)
+	return ms
 }
 
 // ruleMentions finds names by their shape and the first-name list alone.
@@ -452,6 +456,9 @@ func (n *Namer) roleBefore(s string, words []Word, at int) string {
 	for k := at - 1; k >= 0 && at-k <= 12; k-- {
 		// quote marks around an organisation are part of the phrase: глава ОАО «Газпром»
 		gap := strings.Trim(s[words[k].End:words[k+1].Start], " «»\"“”„")
+		if gap == ":" && k == at-1 && pluralRole(words[k].Text) {
+			gap = "" // a list opens: «пять экс-президентов: Альберто Фухимори, …»
+		}
 		if gap != "" && !IsDash([]rune(gap)[0]) && gap != "." {
 			break
 		}
@@ -486,7 +493,7 @@ func (n *Namer) roleBefore(s string, words []Word, at int) string {
 	if left < 0 {
 		return ""
 	}
-	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s[words[left].Start:words[at].Start]), "–—-,"))
+	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s[words[left].Start:words[at].Start]), "–—-,:"))
 }
 
 // agentSuffixes end nouns that name what a person does: пианист, писатель,
@@ -687,7 +694,8 @@ func (n *Namer) nounNominative(w string) string {
 // the nominative: государственного → государственный, бывшего → бывший.
 func adjectiveNominative(w string) string {
 	r := []rune(w)
-	for _, e := range []struct{ from, to string }{{"ого", "ый"}, {"ому", "ый"}, {"ым", "ый"}, {"ом", "ый"}, {"его", "ий"}, {"ему", "ий"}, {"им", "ий"}, {"ем", "ий"}} {
+	for _, e := range []struct{ from, to string }{{"ого", "ый"}, {"ому", "ый"}, {"ыми", "ый"}, {"ым", "ый"}, {"ом", "ый"}, {"ых", "ый"}, {"ые", "ый"},
+		{"его", "ий"}, {"ему", "ий"}, {"ими", "ий"}, {"им", "ий"}, {"ем", "ий"}, {"их", "ий"}, {"ие", "ий"}} {
 		if strings.HasSuffix(w, e.from) {
 			stem := string(r[:len(r)-len([]rune(e.from))])
 			to := e.to

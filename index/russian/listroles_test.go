@@ -1,0 +1,47 @@
+package russian
+
+import "testing"
+
+// TestListRoles: a plural role that opens a list of names belongs to each
+// name of the list, through parentheses and «и»; a singular role belongs
+// to the one name after it; a list does not run across other words.
+func TestListRoles(t *testing.T) {
+	cases := []struct {
+		s     string
+		roles map[string]string // surname → the role's nominative, "" for none
+	}{
+		{"Вчера выступили легендарные музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и Павел Шевелёв.",
+			map[string]string{"Царёв": "легендарный музыкант", "Борисов": "легендарный музыкант", "Шевелёв": "легендарный музыкант"}},
+		{"Под следствие попали пять экс-президентов: Альберто Фухимори (1990—2000 годы), Алехандро Толедо (2001—2006 годы) и Алан Гарсия.",
+			map[string]string{"Фухимори": "экс-президент", "Толедо": "экс-президент", "Гарсия": "экс-президент"}},
+		{"На форум приехали писатели Павел Басинский, Михаил Тарковский, а также Василий Авченко.",
+			map[string]string{"Басинский": "писатель", "Тарковский": "писатель", "Авченко": "писатель"}},
+		{"Встречу провели министр финансов Иван Петров и Сергей Смирнов.",
+			map[string]string{"Петров": "министр финансов", "Смирнов": ""}},
+		{"Вопрос обсуждали при участии главы МИД Сергея Лаврова и Антони Блинкена.",
+			map[string]string{"Лаврова": "глава МИД", "Блинкена": ""}},
+		{"Депутаты Иван Петров и Сергей Смирнов поддержали закон, а Олег Кузнецов выступил против.",
+			map[string]string{"Петров": "депутат", "Смирнов": "депутат", "Кузнецов": ""}},
+	}
+	var texts []string
+	for _, c := range cases {
+		texts = append(texts, c.s)
+	}
+	n := taggedNamer(t, texts...)
+	for _, c := range cases {
+		got := map[string]string{}
+		for _, m := range n.Mentions(c.s) {
+			got[m.Surname] = WellFormedRole(n.RoleNominative(m.Role))
+		}
+		for surname, want := range c.roles {
+			role, ok := got[surname]
+			if !ok {
+				t.Errorf("%q: %s not found among %v", c.s, surname, got)
+				continue
+			}
+			if role != want {
+				t.Errorf("%q: role of %s = %q, want %q", c.s, surname, role, want)
+			}
+		}
+	}
+}
