@@ -322,8 +322,8 @@ func (n *Namer) roleAfter(s string, words []Word, at int) string {
 		return ""
 	}
 	first := words[at+1].Text
-	if !n.roleWord(first) || !unicode.IsLower(firstRune(first)) {
-		return ""
+	if !n.roleWord(first) || !unicode.IsLower(firstRune(first)) || pluralRole(first) {
+		return "" // «Хлопонин, представители Госдумы»: a plural is others, not him
 	}
 	end := words[at+1].End
 	for k := at + 2; k < len(words) && k <= at+8; k++ {

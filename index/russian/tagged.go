@@ -42,7 +42,7 @@ func (n *Namer) taggedMentions(s string) []NameMention {
 				ms = append(ms, m)
 			}
 		}
-		if role := taggedRole(s, words, spans, i, j); role != "" && len(ms) > 0 && ms[0].Start == words[i].Start {
+		if role := taggedRole(s, words, spans, i, j); role != "" && len(ms) > 0 && ms[0].Start == words[i].Start && ms[0].Role == "" {
 			ms[0].Role = role
 		}
 		out = append(out, ms...)
@@ -86,6 +86,31 @@ func (n *Namer) plausible(words []Word, i, j int, isInit func(int) bool) bool {
 // words[i..j] ("пианист Денис Мацуев", "Министр промышленности и
 // строительства Казахстана Ерлан Жумабаев") or in apposition after it
 // ("Марсель Андерс, музыкальный журналист"), "" when there is none.
+// roleHead returns where the role phrase of spans[k] starts: the tagger
+// may split one phrase in two at a preposition («полпреда президента РФ |
+// в | округе»); the earlier part joins when only lower-case words without a
+// verb stand between.
+func roleHead(s string, words []Word, spans []tagger.Span, k int) int {
+	start := spans[k].Start
+	for k > 0 && !spans[k-1].Person && start-spans[k-1].End <= maxRoleGap {
+		for w := spans[k-1].End; w <= start; w++ {
+			gap := strings.TrimSpace(s[words[w-1].End:words[w].Start])
+			if gap != "" && gap != "«" && gap != "»" {
+				return start
+			}
+			if t := words[w].Text; w < start && (!unicode.IsLower(firstRune(t)) || looksVerb(t)) {
+				return start
+			}
+		}
+		k--
+		start = spans[k].Start
+	}
+	return start
+}
+
+// maxRoleGap is how many words may stand between two parts of a role.
+const maxRoleGap = 3
+
 func taggedRole(s string, words []Word, spans []tagger.Span, i, j int) string {
 	// the role span ends right before i or starts right after j
 	k := sort.Search(len(spans), func(k int) bool { return spans[k].End >= i })
@@ -110,7 +135,11 @@ func taggedRole(s string, words []Word, spans []tagger.Span, i, j int) string {
 		if gap != "" {
 			continue
 		}
-		phrase := strings.TrimRight(s[words[r.Start].Start:words[r.End-1].End], "«»\"“” ")
+		start := r.Start
+		if r.End == i {
+			start = roleHead(s, words, spans, k)
+		}
+		phrase := strings.TrimRight(s[words[start].Start:words[r.End-1].End], "«»\"“” ")
 		if IsRoleWord(Words(phrase)[0].Text) || unicode.IsLower(firstRune(phrase)) || r.End == i {
 			return phrase
 		}

@@ -79,6 +79,14 @@ func TestTaggedMentions(t *testing.T) {
 		{"Таджикский поэт Ибрагим Абдурахмонов представил новую книгу.", []want{{"Ибрагим", "Абдурахмонов", "поэт"}}},
 		{"На встрече выступили Луиса Суареса, Неймара и Жерара Пике.", nil}, // checked for the split only, below
 		{"Правительство Казахстана одобрило проект нового закона.", []want{}},
+		// one role that the tagger may split at a preposition
+		{"По мнению полпреда президента в округе Виктора Ишаева, реформа нужна.", []want{{"Виктор", "Ишаева", "полпреда президента в округе"}}},
+		{"Директор агентства по космическим полётам Билл Гарднер высказался о сроках.", []want{{"Билл", "Гарднер", "Директор агентства по космическим полётам"}}},
+		// a plural after the name is other people, not his role; the role
+		// the rules read before a name wins over a part the tagger marked
+		{"Губернатор области Иван Петров, представители министерства и депутаты обсудили бюджет.", []want{{"Иван", "Петров", "Губернатор области"}}},
+		{"Полпред президента в Южном федеральном округе Иван Петров, представители Госдумы, председатель совета Олег Сидоров приехали.",
+			[]want{{"Иван", "Петров", "Полпред президента в Южном федеральном округе"}, {"Олег", "Сидоров", "председатель совета"}}},
 		{"Министерство иностранных дел Японии опубликовало заявление.", []want{}},
 	}
 	var texts []string
@@ -235,6 +243,28 @@ func TestRolesByShape(t *testing.T) {
 		}
 		if strings.ToLower(got) != want {
 			t.Errorf("%q: role %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestRoleHead joins the parts of one role phrase that the tagger split at
+// a preposition, and never across a verb or a capitalised word.
+func TestRoleHead(t *testing.T) {
+	cases := []struct {
+		s     string
+		spans []tagger.Span // role spans then the person
+		want  int           // the word the role starts at
+	}{
+		{"полпреда президента РФ в округе Виктора Ишаева", []tagger.Span{{Start: 0, End: 3}, {Start: 4, End: 5}, {Start: 5, End: 7, Person: true}}, 0},
+		{"директор НАСА по космическим полётам Билл Гарднер", []tagger.Span{{Start: 0, End: 2}, {Start: 4, End: 5}, {Start: 5, End: 7, Person: true}}, 0},
+		{"министр встретился с послом Иваном Петровым", []tagger.Span{{Start: 0, End: 1}, {Start: 3, End: 4}, {Start: 4, End: 6, Person: true}}, 3},
+		{"министр, а также послом Иваном Петровым", []tagger.Span{{Start: 0, End: 1}, {Start: 3, End: 4}, {Start: 4, End: 6, Person: true}}, 3},
+		{"министр Казахстана послом Иваном Петровым", []tagger.Span{{Start: 0, End: 1}, {Start: 2, End: 3}, {Start: 3, End: 5, Person: true}}, 2},
+	}
+	for _, c := range cases {
+		words := Words(c.s)
+		if got := roleHead(c.s, words, c.spans, len(c.spans)-2); got != c.want {
+			t.Errorf("%q: role starts at word %d, want %d", c.s, got, c.want)
 		}
 	}
 }
