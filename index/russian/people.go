@@ -69,6 +69,31 @@ func (n *Namer) notFirst(w string) bool {
 	return n.Lexicon().Classes(w)&not != 0 || n.Located(w) || n.CommonStem(w) || IsKinship(w)
 }
 
+// notFirstAt is notFirst for the word at a in a sentence: a common word
+// written with a capital inside a sentence, where common words are not,
+// may be a first name («Том Мур», «Кит Флинт»); at the sentence's start or
+// after an opening quote or a colon it may not («Также Иванов»).
+func (n *Namer) notFirstAt(s string, words []Word, a int) bool {
+	w := words[a].Text
+	const not = tagger.PlaceWord | tagger.OrgWord | tagger.RoleWord
+	f := FoldWord(w)
+	if n.Lexicon().Classes(w)&not != 0 || n.Located(w) || IsKinship(w) || honorifics[f] || roleNouns[f] != "" ||
+		hasEnding(f, "ский", "цкий", "ская", "цкая", "ского", "ской", "ный", "ная", "ного") {
+		return true // «Её Величества», «Короля Лира», «Римский Бенедикт»
+	}
+	if a > 0 {
+		gap := strings.TrimSpace(s[words[a-1].End:words[a].Start])
+		if gap == "" || gap == "," {
+			return false
+		}
+	}
+	return n.notFirst(w)
+}
+
+// honorifics are pronouns capitalised in titles («Её Величество», «Его
+// Святейшество»), never first names.
+var honorifics = setOf("ее", "её", "его", "их", "ваше", "вашего", "вашему", "вашим", "ваша", "вашей")
+
 // NewNamer returns a Namer; common may be nil.
 func NewNamer(common func(string) bool) *Namer {
 	if common == nil {
@@ -232,7 +257,7 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool, t
 		}
 		// the tagger's word outweighs the shape: "Радий", "Ибрагим" look like adjectives
 		firstOK := usable(a) && !n.notFirst(words[a].Text) && LooksLikeSurname(words[b].Text) && !LooksLikeSurname(words[a].Text) ||
-			tagged && !n.notFirst(words[a].Text) && Month(words[a].Text) == 0
+			tagged && !n.notFirstAt(s, words, a) && Month(words[a].Text) == 0
 		if firstOK && surnameOK(b) && sameScript(words[a].Text, words[b].Text) {
 			m := mk(min(a, b), max(a, b))
 			m.First = firstFromCase(words[a].Text, words[b].Text)

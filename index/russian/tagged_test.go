@@ -247,6 +247,40 @@ func TestRolesByShape(t *testing.T) {
 	}
 }
 
+// TestCommonWordAsFirstName: a first name that is also a common word of
+// the corpus («Том», «Кит») may be one when it is capitalised inside a
+// sentence, where common words are not; at the start of a sentence, after
+// a colon or an opening quote it may not, nor may a capitalised pronoun,
+// role noun or adjective anywhere.
+func TestCommonWordAsFirstName(t *testing.T) {
+	n := taggedNamer(t, "в том числе кит и роман, всё было в том же духе; её и его книги; король и римский папа; также")
+	cases := []struct {
+		s, word string
+		first   bool
+	}{
+		{"Ветеран войны Том Мур собрал деньги.", "Том", true},
+		{"Солист группы Кит Флинт дал концерт.", "Кит", true},
+		{"Концерт дали Роман, Кит Флинт и другие.", "Кит", true},
+		{"Также Иванов заявил о реформе.", "Также", false},
+		{"Названы лауреаты: Том Мур и другие.", "Том", false},
+		{"Приём у Её Величества прошёл вчера.", "Её", false},
+		{"Пьесу о судьбе Короля Лира поставили.", "Короля", false},
+		{"Об этом сообщил Римский Бенедикт.", "Римский", false},
+	}
+	for _, c := range cases {
+		words := Words(c.s)
+		at := -1
+		for k, w := range words {
+			if w.Text == c.word {
+				at = k
+			}
+		}
+		if got := !n.notFirstAt(c.s, words, at); got != c.first {
+			t.Errorf("%q: %q may be a first name = %v, want %v", c.s, c.word, got, c.first)
+		}
+	}
+}
+
 // TestRoleHead joins the parts of one role phrase that the tagger split at
 // a preposition, and never across a verb or a capitalised word.
 func TestRoleHead(t *testing.T) {
