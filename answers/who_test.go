@@ -214,6 +214,27 @@ func TestSurnameInAByANominativeFirstName(t *testing.T) {
 	}
 }
 
+// TestSurnamesThatLookLikeParticles: «Бин», «Ван» alone are surnames, not
+// the particles of «бин Салман», «ван Бетховен»; a surname in -ь keeps it
+// in the nominative whatever case the text uses.
+func TestSurnamesThatLookLikeParticles(t *testing.T) {
+	ix, err := index.Open(context.Background(), fstest.MapFS{"a.txt": {Data: []byte(
+		"Умер бывший банкир\n\nВан Цзюнь, бывший председатель корпорации, скончался в Пекине. " +
+			"Его брат, Ван Бин, генерал флота, умер раньше. Внучка Ван Цзюня училась в Швейцарии. " +
+			"Семья Ван Цзюнем гордилась.")}}, index.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	svc := answers.New(ix, nil)
+	for q, want := range map[string]string{"Бин": "Ван Бин", "Цзюнь": "Ван Цзюнь", "Цзюня": "Ван Цзюнь", "Ван Бин": "Ван Бин"} {
+		r := svc.Answer(context.Background(), "/who "+q)
+		if r.Person == nil || r.Person.Name != want {
+			t.Errorf("/who %s: want %s\n%s", q, want, r.Text())
+		}
+	}
+}
+
 // TestWhoCardCapsMentions: a person named in more sentences than a reply
 // should carry gets the newest 1,000 in JSON, with the total counted.
 func TestWhoCardCapsMentions(t *testing.T) {

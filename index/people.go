@@ -457,14 +457,19 @@ func (p *People) byRole(doc, phrase string, sent int, people []*Person, sents []
 // case form, any capitalisation, ё or е. With no exact match it tries one
 // typo; similar lists near misses for a "did you mean".
 func (p *People) Find(q string) (matches, similar []*Person) {
-	var words []russian.Word
+	var words, particles []russian.Word
 	for _, w := range russian.Words(q) {
 		if _, rest, ok := strings.Cut(w.Text, "-"); ok && russian.IsParticle(strings.Split(w.Text, "-")[0]) {
 			w.Text = rest // аль-Хадж → Хадж
 		}
-		if !russian.IsParticle(w.Text) {
+		if russian.IsParticle(w.Text) {
+			particles = append(particles, w)
+		} else {
 			words = append(words, w)
 		}
+	}
+	if len(words) == 0 {
+		words = particles // «Ван», «Бин» alone are surnames, not particles
 	}
 	if len(words) == 0 {
 		return nil, nil

@@ -35,7 +35,7 @@ func LooksLikeSurname(w string) bool {
 
 // caseEndings are the endings NameKey strips, longest first.
 var caseEndings = []string{"ыми", "ими", "ого", "его", "ому", "ему", "ой", "ей", "ом", "ем", "ым", "им", "ую", "юю",
-	"ая", "яя", "ий", "ый", "ах", "ях", "ам", "ям", "а", "я", "у", "ю", "е", "ы", "и", "о"}
+	"ая", "яя", "ий", "ый", "ах", "ях", "ам", "ям", "а", "я", "у", "ю", "е", "ы", "и", "о", "ь"}
 
 // NameKey reduces a surname in any case to a key shared by its forms:
 // Блинкен, Блинкена, Блинкеном → блинкен; Токаев, Токаевым → токаев;

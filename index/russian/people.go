@@ -766,7 +766,7 @@ func SurnameNominative(forms, nominative []string, g Gender) string {
 		return mostCommon(forms)
 	}
 	for _, f := range forms {
-		if FoldWord(f) == key {
+		if FoldWord(f) == key || FoldWord(f) == key+"ь" { // Блинкен; Соболь, Цзюнь
 			return f
 		}
 	}
