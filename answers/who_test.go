@@ -235,6 +235,29 @@ func TestSurnamesThatLookLikeParticles(t *testing.T) {
 	}
 }
 
+// TestSurnameAsWritten: «Турова» is both Ирина Турова and the genitive of
+// Максим Туров; asked as written, it is the one whose surname it is.
+func TestSurnameAsWritten(t *testing.T) {
+	ix, err := index.Open(context.Background(), fstest.MapFS{"a.txt": {Data: []byte(
+		"Шахматы\n\nОт России играли Ирина Турова и Наталья Погонина. Гроссмейстер Максим Туров сыграл вничью. " +
+			"Победу Максима Турова отметили в клубе.")}}, index.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	svc := answers.New(ix, nil)
+	for q, want := range map[string]string{"Турова": "Ирина Турова", "Туров": "Максим Туров", "Турову": ""} {
+		r := svc.Answer(context.Background(), "/who "+q)
+		got := ""
+		if r.Person != nil {
+			got = r.Person.Name
+		}
+		if got != want {
+			t.Errorf("/who %s: got %q, want %q\n%s", q, got, want, r.Text())
+		}
+	}
+}
+
 // TestWhoCardCapsMentions: a person named in more sentences than a reply
 // should carry gets the newest 1,000 in JSON, with the total counted.
 func TestWhoCardCapsMentions(t *testing.T) {

@@ -508,7 +508,7 @@ func (p *People) Find(q string) (matches, similar []*Person) {
 				matches = append(matches, e.person)
 			}
 		}
-		return matches, nil
+		return sameSurname(matches, words[len(words)-1].Text), nil
 	}
 	// one typo in a surname long enough to carry it, first letter kept
 	last := russian.NameKey(words[len(words)-1].Text)
@@ -564,4 +564,23 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// sameSurname narrows people who share a surname key to those whose
+// surname is written as asked, when some are: «Турова» is Ирина Турова, not
+// Максим Туров, whose genitive it also is.
+func sameSurname(people []*Person, asked string) []*Person {
+	if len(people) < 2 {
+		return people
+	}
+	var out []*Person
+	for _, p := range people {
+		if russian.FoldWord(p.Last) == russian.FoldWord(asked) {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return people
+	}
+	return out
 }

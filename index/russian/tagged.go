@@ -23,6 +23,7 @@ func (n *Namer) taggedMentions(s string) []NameMention {
 	covered := make([]bool, len(words))
 	spans := tagger.Spans(labels)
 	for _, sp := range personSpans(s, words, spans) {
+		sp = n.completeSpan(s, words, sp)
 		i, j := sp.Start, sp.End-1
 		for i > 0 && isInit(i-1) { // "Б. Обама": the tagger may leave the initial out
 			i--
@@ -163,4 +164,52 @@ func personSpans(s string, words []Word, spans []tagger.Span) []tagger.Span {
 		out = append(out, sp)
 	}
 	return out
+}
+
+// lowerPart reports a hyphenated word with a lower-case part
+// («Пресс-агент», «Задачей-минимум»): a common compound, not a name.
+func lowerPart(w string) bool {
+	for _, p := range strings.Split(w, "-")[1:] {
+		if p != "" && unicode.IsLower(firstRune(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// completeSpan repairs a one-word person span the tagger cut short: the
+// capitalised word right beside it joins when nothing marks it as anything
+// but a name («Зденко | Кожул», «Абдолреза | Аббассиан»). Not at a
+// sentence's start, where any word is capitalised, nor in Latin script.
+func (n *Namer) completeSpan(s string, words []Word, sp tagger.Span) tagger.Span {
+	if sp.End-sp.Start != 1 || IsPatronymic(words[sp.Start].Text) {
+		return sp
+	}
+	at := sp.Start
+	joins := func(k int) bool {
+		if k < 0 || k >= len(words) {
+			return false
+		}
+		lo, hi := min(k, at), max(k, at)
+		if s[words[lo].End:words[hi].Start] != " " || !sameScript(words[k].Text, words[at].Text) {
+			return false
+		}
+		if lo == 0 {
+			return false
+		}
+		if before := s[words[lo-1].End:words[lo].Start]; strings.ContainsAny(before, "«\"“„(") ||
+			IsCapitalized(words[lo-1].Text) && looksAdjective(words[lo-1].Text) {
+			return false // «Пиры Валтасара…» opens a title; «Саудовской Аравии» is a place
+		}
+		t := words[k].Text
+		return IsCapitalized(t) && !IsAllUpper(t) && isCyrillic(firstRune(t)) && Month(t) == 0 && !n.notFirst(t) &&
+			!IsParticle(t) && !IsPatronymic(t) && !looksAdjective(t) && !lowerPart(t) && !quoted(s, words[lo].Start, words[hi].End)
+	}
+	switch {
+	case joins(at + 1):
+		sp.End++
+	case at > 0 && joins(at-1):
+		sp.Start--
+	}
+	return sp
 }

@@ -302,3 +302,36 @@ func TestRoleHead(t *testing.T) {
 		}
 	}
 }
+
+// TestCompleteSpan: a one-word name the tagger cut short takes the
+// capitalised word beside it, unless that word opens the sentence or a
+// title, ends a place («Саудовской Аравии»), is a patronymic, or is Latin.
+func TestCompleteSpan(t *testing.T) {
+	cases := []struct {
+		s          string
+		tagged     string // the one word tagged as a person
+		start, end string // the span after repair
+	}{
+		{"Чемпионом стал гроссмейстер из Хорватии Зденко Кожул с 8,5 очками.", "Зденко", "Зденко", "Кожул"},
+		{"Экономист ФАО Абдолреза Аббассиан не исключил роста цен.", "Аббассиан", "Абдолреза", "Аббассиан"},
+		{"Следом в списке идёт принц Саудовской Аравии Абдулла.", "Абдулла", "Абдулла", "Абдулла"},
+		{"Он автор повести «Пиры Валтасара» и других.", "Валтасара", "Валтасара", "Валтасара"},
+		{"Вчера видели Льва Петровича на рынке.", "Петровича", "Петровича", "Петровича"},
+		{"Глобус Ивана продали на аукционе.", "Ивана", "Ивана", "Ивана"},
+		{"Об этом сказал Warren Buffet в интервью.", "Buffet", "Buffet", "Buffet"},
+	}
+	for _, c := range cases {
+		n := taggedNamer(t, c.s)
+		words := Words(c.s)
+		at := -1
+		for k, w := range words {
+			if w.Text == c.tagged {
+				at = k
+			}
+		}
+		sp := n.completeSpan(c.s, words, tagger.Span{Start: at, End: at + 1, Person: true})
+		if got := [2]string{words[sp.Start].Text, words[sp.End-1].Text}; got != [2]string{c.start, c.end} {
+			t.Errorf("%q: span %v, want %s…%s", c.s, got, c.start, c.end)
+		}
+	}
+}
