@@ -42,7 +42,7 @@ var nounEndings = setOf("", "а", "я", "у", "ю", "ом", "ем", "ой", "е�
 // "министра", "пресс-секретарь", "государственный").
 func IsRoleWord(w string) bool {
 	f := FoldWord(w)
-	if matchesStem(f, roleStems) {
+	if matchesStem(f, roleStems) || roleNouns[f] != "" {
 		return true
 	}
 	// "экс-премьера", "женщины-спикера": the last part carries the role
