@@ -258,7 +258,7 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool, t
 		// the tagger's word outweighs the shape: "Радий", "Ибрагим" look like adjectives
 		firstOK := usable(a) && !n.notFirst(words[a].Text) && LooksLikeSurname(words[b].Text) && !LooksLikeSurname(words[a].Text) ||
 			tagged && !n.notFirstAt(s, words, a) && Month(words[a].Text) == 0
-		if firstOK && surnameOK(b) && sameScript(words[a].Text, words[b].Text) {
+		if firstOK && surnameOK(b) && sameScript(words[a].Text, words[b].Text) && !IsFemalePatronymic(words[b].Text) {
 			m := mk(min(a, b), max(a, b))
 			m.First = firstFromCase(words[a].Text, words[b].Text)
 			m.Surname = words[b].Text

@@ -25,6 +25,9 @@ func (n *Namer) taggedMentions(s string) []NameMention {
 	for _, sp := range personSpans(s, words, spans) {
 		sp = n.completeSpan(s, words, sp)
 		i, j := sp.Start, sp.End-1
+		if i > 0 && j-i >= 2 && IsKinship(words[i-1].Text) && s[words[i-1].End:words[i].Start] == " " && n.namedAfter(words, i, j) {
+			i++ // «вдова Ельцина Наина Иосифовна»: the relative's surname is not her name
+		}
 		for i > 0 && isInit(i-1) { // "Б. Обама": the tagger may leave the initial out
 			i--
 		}
@@ -212,4 +215,11 @@ func (n *Namer) completeSpan(s string, words []Word, sp tagger.Span) tagger.Span
 		sp.Start--
 	}
 	return sp
+}
+
+// namedAfter reports whether words[i+1..j] hold a name of their own: a
+// listed first name, or a first name and a patronymic.
+func (n *Namer) namedAfter(words []Word, i, j int) bool {
+	_, listed := n.LookupFirst(words[i+1].Text)
+	return listed || IsPatronymic(words[j].Text) && j == i+2
 }
