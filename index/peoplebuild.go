@@ -1,0 +1,279 @@
+package index
+
+// Building the people of a corpus: names found in every sentence, merged
+// by surname, with roles and quotations.
+
+import (
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/corpusbot/corpusbot/index/russian"
+	"github.com/corpusbot/corpusbot/index/russian/tagger"
+)
+
+type found struct {
+	sent int
+	m    russian.NameMention
+}
+
+// locationPreps mark the word after them as a place ("в Казахстане").
+var locationPreps = map[string]bool{"в": true, "во": true, "из": true, "на": true, "под": true, "над": true, "по": true}
+
+// buildPeople finds, merges and names the people of the corpus and
+// attributes quotations to them.
+func buildPeople(c *Corpus, model *tagger.Model) *People {
+	vocab := russian.NewVocab()
+	seen := map[string]bool{}
+	placeKeys := map[string]int{}
+	for _, a := range c.Articles {
+		for _, s := range a.Sentences {
+			words := russian.Words(s.Text)
+			vocab.AddSentence(words)
+			for i, w := range words {
+				if r := []rune(w.Text); !unicode.IsLower(r[0]) {
+					seen[russian.NameKey(w.Text)] = true
+				}
+				if i > 0 && locationPreps[strings.ToLower(words[i-1].Text)] && russian.IsCapitalized(w.Text) {
+					placeKeys[russian.NameKey(w.Text)]++
+				}
+			}
+		}
+	}
+	newNamer := func() *russian.Namer { // a Namer caches word classes: one per goroutine
+		n := russian.NewNamer(vocab.Common)
+		n.Named = vocab.Named
+		n.CommonStem = vocab.CommonStem
+		n.Tagger = model
+		n.Located = func(w string) bool { return placeKeys[russian.NameKey(w)] > 0 }
+		return n
+	}
+	namer := newNamer()
+	p := &People{byKey: map[string][]*Person{}, namer: namer, seen: seen}
+	per := mentionsOf(c, namer, newNamer)
+	// full mentions make people
+	for ai, list := range per {
+		for _, f := range list {
+			if f.m.Bare {
+				continue
+			}
+			p.attach(p.personFor(f.m), c.Articles[ai], f, namer)
+		}
+	}
+	// a surname alone joins a person named in full, in the same article first
+	bareCount := map[string]int{}
+	for _, a := range c.Articles { // headlines name people too
+		for _, m := range namer.Mentions(a.Title) {
+			bareCount[russian.NameKey(m.Surname)]++
+		}
+	}
+	for _, list := range per {
+		for _, f := range list {
+			if f.m.Bare {
+				bareCount[russian.NameKey(f.m.Surname)]++
+			}
+		}
+	}
+	for ai, list := range per {
+		a := c.Articles[ai]
+		for _, f := range list {
+			if !f.m.Bare {
+				continue
+			}
+			key := surnameKey(f.m.Surname)
+			person := p.resolveBare(key, a.ID)
+			if person == nil {
+				// a lone surname counts alone when it is shaped like one, is no
+				// place, and recurs, comes with a role ("президентом Токаевым")
+				// or the tagger read it as a person's ("забросили Радулов и Тютин")
+				if !russian.LooksLikeSurname(f.m.Surname) || placeKeys[key] > 0 || russian.IsPlace(f.m.Surname) || bareCount[key] < 2 && f.m.Role == "" && !f.m.Tagged {
+					continue
+				}
+				person = p.personFor(f.m)
+			}
+			p.attach(person, a, f, namer)
+		}
+	}
+	for _, person := range p.all() {
+		person.Last = russian.SurnameNominative(person.forms, person.nomForms, person.Gender)
+		person.Name = strings.TrimSpace(person.First + " " + person.Last)
+		person.Roles = dedupeRoles(person.Roles)
+		sort.Strings(person.Docs) // corpus order: files are read sorted
+	}
+	p.attributeQuotes(c)
+	p.list = p.all()
+	sort.SliceStable(p.list, func(i, j int) bool {
+		if len(p.list[i].Mentions) != len(p.list[j].Mentions) {
+			return len(p.list[i].Mentions) > len(p.list[j].Mentions)
+		}
+		return p.list[i].Name < p.list[j].Name
+	})
+	return p
+}
+
+func (p *People) all() []*Person {
+	var out []*Person
+	seen := map[*Person]bool{}
+	keys := make([]string, 0, len(p.byKey))
+	for k := range p.byKey {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		for _, person := range p.byKey[k] {
+			if !seen[person] {
+				seen[person] = true
+				out = append(out, person)
+			}
+		}
+	}
+	return out
+}
+
+// personFor finds or creates the person a full mention names: same surname
+// key and a compatible first name or initial.
+func (p *People) personFor(m russian.NameMention) *Person {
+	key := surnameKey(m.Surname)
+	initial := ""
+	first := m.First
+	if first == "" {
+		first = m.Initials
+	}
+	if first != "" {
+		initial = string([]rune(russian.FoldWord(first))[0])
+	}
+	for _, person := range p.byKey[key] {
+		if initial == "" || person.initial == "" || person.initial == initial {
+			if person.initial == "" {
+				person.initial = initial
+			}
+			// a full first name beats initials
+			if m.First != "" && (person.First == "" || strings.HasSuffix(person.First, ".")) {
+				person.First, person.Gender = m.First, m.Gender
+			}
+			return person
+		}
+	}
+	person := &Person{key: key, initial: initial, First: first, Gender: m.Gender}
+	if person.Gender == russian.Unknown {
+		person.Gender = russian.Male
+	}
+	p.byKey[key] = append(p.byKey[key], person)
+	return person
+}
+
+// surnameKey is the NameKey of a surname's last word, so "Де Сантис" and
+// "аль-Хадж" are found by "Сантис" and "Хадж" too.
+func surnameKey(s string) string {
+	if i := strings.LastIndexAny(s, " -"); i >= 0 && russian.IsCapitalized(s[i+1:]) {
+		head := strings.ToLower(s[:i])
+		if russian.IsParticle(head) || russian.IsParticle(strings.TrimSpace(head)) {
+			return russian.NameKey(s[i+1:])
+		}
+	}
+	return russian.NameKey(s)
+}
+
+// inTitle returns the people of a's title: each capitalised word that is
+// the surname of someone the article names.
+func (p *People) inTitle(a *Article) []*Person {
+	var out []*Person
+	for _, w := range russian.Words(a.Title) {
+		if !russian.IsCapitalized(w.Text) {
+			continue
+		}
+		for _, c := range p.byKey[russian.NameKey(w.Text)] {
+			if slices.Contains(c.Docs, a.ID) && !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// mentionsOf finds the names of every sentence of c, articles shared out
+// among the cores (each with its own Namer: tagging is most of the work).
+func mentionsOf(c *Corpus, first *russian.Namer, newNamer func() *russian.Namer) [][]found {
+	per := make([][]found, len(c.Articles))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(c.Articles)/64))
+	var wg sync.WaitGroup
+	for w := range workers {
+		namer := first
+		if w > 0 {
+			namer = newNamer()
+		}
+		wg.Go(func() {
+			for ai := w; ai < len(c.Articles); ai += workers {
+				for si, s := range c.Articles[ai].Sentences {
+					for _, m := range namer.Mentions(s.Text) {
+						per[ai] = append(per[ai], found{si, m})
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return per
+}
+
+// resolveBare picks the person a lone surname means: one named in the
+// same article, else the most mentioned one with that key.
+func (p *People) resolveBare(key, doc string) *Person {
+	cands := p.byKey[key]
+	if len(cands) == 0 {
+		return nil
+	}
+	for _, c := range cands {
+		for _, d := range c.Docs {
+			if d == doc {
+				return c
+			}
+		}
+	}
+	best := cands[0]
+	for _, c := range cands[1:] {
+		if len(c.Mentions) > len(best.Mentions) {
+			best = c
+		}
+	}
+	return best
+}
+
+func (p *People) attach(person *Person, a *Article, f found, namer *russian.Namer) {
+	person.forms = append(person.forms, f.m.Surname)
+	if f.m.NominativeSurname {
+		person.nomForms = append(person.nomForms, f.m.Surname)
+	}
+	if person.docSet == nil {
+		person.docSet, person.placeSet = map[string]bool{}, map[Place]bool{}
+	}
+	if !person.docSet[a.ID] {
+		person.docSet[a.ID] = true
+		person.Docs = append(person.Docs, a.ID)
+	}
+	if place := (Place{a.ID, f.sent}); !person.placeSet[place] {
+		person.placeSet[place] = true
+		person.Mentions = append(person.Mentions, place)
+	}
+	if role := russian.WellFormedRole(namer.RoleNominative(f.m.Role)); role != "" {
+		person.Roles = append(person.Roles, Role{Text: role, Doc: a.ID, Date: a.Published})
+	}
+}
+
+// dedupeRoles keeps one role per text and article.
+func dedupeRoles(roles []Role) []Role {
+	seen := map[string]bool{}
+	var out []Role
+	for _, r := range roles {
+		k := strings.ToLower(r.Text) + "\x00" + r.Doc
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, r)
+	}
+	return out
+}

@@ -1,0 +1,195 @@
+package russian
+
+// Nominatives of names: the case a name stands in, the first name and the
+// surname in the nominative, and the gender they agree in.
+
+import (
+	"strings"
+)
+
+// nominativeContext reports whether the name at words[at] stands where a
+// nominative does: at the start of the sentence, after a role noun in the
+// nominative ("министр юстиции Тору Камикава") or right after a speech verb
+// ("заявил Тору Камикава").
+func (n *Namer) nominativeContext(s string, words []Word, at int) bool {
+	if at == 0 {
+		return true
+	}
+	if before := strings.TrimSpace(s[:words[at].Start]); strings.HasSuffix(before, "•") || strings.HasSuffix(before, ":") {
+		return true // a list of names
+	}
+	prev := words[at-1].Text
+	if _, ok := IsSpeechVerb(prev); ok {
+		return true
+	}
+	role := n.roleBefore(s, words, at)
+	if role == "" {
+		return false
+	}
+	for _, w := range Words(role) {
+		if nom, ok := roleNouns[FoldWord(w.Text)]; ok {
+			return FoldWord(w.Text) == nom
+		}
+	}
+	return false
+}
+
+// disambiguate reads a first-name form that is both a female nominative
+// and a male oblique case ("Александра", "Евгения") from the surname after
+// it: an oblique surname ("Брода", "Дмитриева", "Минченко" cannot say)
+// means the male name; a surname in a consonant means the female one.
+func (n *Namer) disambiguate(form string, fn FirstName, surname string) FirstName {
+	male, ok := n.maleOblique[FoldWord(form)]
+	if !ok || fn.Gender != Female {
+		return fn
+	}
+	last := []rune(FoldWord(surname))
+	switch last[len(last)-1] {
+	case 'а', 'я', 'у', 'ю', 'о', 'и', 'е':
+		return male
+	}
+	if strings.HasSuffix(FoldWord(surname), "ым") || strings.HasSuffix(FoldWord(surname), "ом") {
+		return male
+	}
+	return fn
+}
+
+// declines reports whether a first name changes with case (Марк, Анна do;
+// Энтони, Фернандо do not), so a nominative form is evidence of case.
+// consonantEnd reports a word ending in a consonant or -й.
+func consonantEnd(w string) bool {
+	r := []rune(FoldWord(w))
+	return len(r) > 0 && !strings.ContainsRune("аеёиоуыэюяь", r[len(r)-1])
+}
+
+// hasEnding reports whether the folded w ends with one of endings.
+func hasEnding(w string, endings ...string) bool {
+	f := FoldWord(w)
+	for _, e := range endings {
+		if strings.HasSuffix(f, e) {
+			return true
+		}
+	}
+	return false
+}
+
+func declines(first string) bool {
+	r := []rune(first)
+	return !strings.ContainsRune("оиеуюэы", r[len(r)-1])
+}
+
+// firstFromCase puts an unknown first name in the nominative, reading its
+// case from the surname next to it: "Жээнбека Кулубаева" → Жээнбек.
+func firstFromCase(first, surname string) string {
+	ending := strings.TrimPrefix(FoldWord(surname), NameKey(surname))
+	r := []rune(first)
+	strip := func(n int, add string) string {
+		if len(r) > n+2 {
+			return string(r[:len(r)-n]) + add
+		}
+		return first
+	}
+	lf := FoldWord(first)
+	switch ending {
+	case "а", "я":
+		if strings.HasSuffix(lf, "а") && !strings.ContainsRune("аеиоуыэюя", r[len(r)-2]) {
+			return strip(1, "")
+		}
+		if strings.HasSuffix(lf, "я") {
+			return strip(1, "й")
+		}
+	case "у", "ю":
+		if strings.HasSuffix(lf, "у") {
+			return strip(1, "")
+		}
+	case "ом", "ем", "ым", "им":
+		if strings.HasSuffix(lf, "ом") || strings.HasSuffix(lf, "ем") {
+			return strip(2, "")
+		}
+	case "е":
+		if strings.HasSuffix(lf, "е") {
+			return strip(1, "")
+		}
+	}
+	return first
+}
+
+// genderFromSurname guesses from a surname's form: -ой/-ую of an -ов/-ин
+// surname is feminine.
+func genderFromSurname(w string) Gender {
+	f := FoldWord(w)
+	for _, e := range []string{"овой", "евой", "иной", "овую", "евую", "ская", "ской", "цкая"} {
+		if strings.HasSuffix(f, e) {
+			return Female
+		}
+	}
+	return Male
+}
+
+// SurnameNominative chooses the nominative of a surname from the forms it
+// was seen in. nominative holds forms seen next to a nominative first name
+// (strong evidence); g is the person's gender.
+func SurnameNominative(forms, nominative []string, g Gender) string {
+	if len(nominative) > 0 {
+		return mostCommon(nominative)
+	}
+	if len(forms) == 0 {
+		return ""
+	}
+	key := NameKey(forms[0])
+	base := string([]rune(forms[0])[:len([]rune(key))])
+	ovlike := false
+	for _, e := range []string{"ов", "ев", "ёв", "ин", "ын"} {
+		ovlike = ovlike || strings.HasSuffix(key, e)
+	}
+	adjlike := strings.HasSuffix(key, "ск") || strings.HasSuffix(key, "цк")
+	for _, f := range forms { // Долгорукому, Толстого: an adjective surname
+		lf := FoldWord(f)
+		for _, e := range []string{"ому", "ого", "ему", "его", "ий", "ый"} {
+			adjlike = adjlike || strings.HasSuffix(lf, e) && len([]rune(lf)) > 5
+		}
+	}
+	if g == Female {
+		switch {
+		case ovlike:
+			return base + "а"
+		case adjlike:
+			return base + "ая"
+		}
+		return mostCommon(forms)
+	}
+	for _, f := range forms {
+		if FoldWord(f) == key || FoldWord(f) == key+"ь" { // Блинкен; Соболь, Цзюнь
+			return f
+		}
+	}
+	if adjlike {
+		for _, f := range forms {
+			if strings.HasSuffix(f, "ий") || strings.HasSuffix(f, "ый") || strings.HasSuffix(f, "ой") {
+				return f
+			}
+		}
+		return base + "ий"
+	}
+	allSame := true
+	for _, f := range forms {
+		allSame = allSame && FoldWord(f) == FoldWord(forms[0])
+	}
+	last := []rune(FoldWord(forms[0]))
+	if allSame && !ovlike && strings.ContainsRune("иоеэюы", last[len(last)-1]) {
+		return forms[0] // indeclinable: Тлеуберди, Керри, Шевченко
+	}
+	return base // Байдена, Уэббера: a consonant stem in an oblique case
+}
+
+func mostCommon(xs []string) string {
+	count := map[string]int{}
+	best := ""
+	for _, x := range xs {
+		count[x]++
+		if count[x] > count[best] || best == "" {
+			best = x
+		}
+	}
+	return best
+}
