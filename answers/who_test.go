@@ -152,13 +152,8 @@ func TestWhoCardAndList(t *testing.T) {
 // TestSurnameOnlyCard: a person the corpus names by surname alone, with a
 // role, gets a card that says the first name is not given.
 func TestSurnameOnlyCard(t *testing.T) {
-	ix, err := index.Open(context.Background(), fstest.MapFS{"a.txt": {Data: []byte(
-		"Встреча в Кремле\nПрезидент Колчаков провёл встречу с губернаторами. Колчаков заявил о реформах.")}}, index.Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	r := answers.New(ix, nil).Answer(context.Background(), "/who Колчакова")
+	r := serviceOf(t,
+		"Встреча в Кремле\nПрезидент Колчаков провёл встречу с губернаторами. Колчаков заявил о реформах.").Answer(context.Background(), "/who Колчакова")
 	if r.Person == nil || r.Person.Name != "Колчаков" || !strings.Contains(r.Text(), "имя в корпусе не названо") {
 		t.Fatalf("surname-only card:\n%s", r.Text())
 	}
@@ -169,16 +164,10 @@ func TestSurnameOnlyCard(t *testing.T) {
 // first name is not given), while a place said with a preposition
 // elsewhere, and a country, stay out.
 func TestLoneSurnamesNamedOnce(t *testing.T) {
-	ix, err := index.Open(context.Background(), fstest.MapFS{
-		"a.txt": {Data: []byte("Хоккей: сборная России обыграла финнов\n\nСборная России обыграла команду Финляндии со счётом 4:2. " +
-			"Шайбы забросили Радулов, Тютин и Марков. Ворота сборной защищал Прошкин, отразивший 31 бросок.")},
-		"b.txt": {Data: []byte("Рыбаки на Сахалине\n\nНа Сахалине открылась путина. Губернатор рассказал о квотах. Сахалин ждёт рекордного улова.")},
-	}, index.Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	svc := answers.New(ix, nil)
+	svc := serviceOf(t,
+		"Хоккей: сборная России обыграла финнов\n\nСборная России обыграла команду Финляндии со счётом 4:2. "+
+			"Шайбы забросили Радулов, Тютин и Марков. Ворота сборной защищал Прошкин, отразивший 31 бросок.",
+		"Рыбаки на Сахалине\n\nНа Сахалине открылась путина. Губернатор рассказал о квотах. Сахалин ждёт рекордного улова.")
 	for _, name := range []string{"Радулов", "Тютин", "Марков", "Прошкин"} {
 		r := svc.Answer(context.Background(), "/who "+name)
 		if r.Person == nil || r.Person.Name != name || !strings.Contains(r.Text(), "имя в корпусе не названо") {
@@ -197,56 +186,37 @@ func TestLoneSurnamesNamedOnce(t *testing.T) {
 // is kept whole; a Chinese surname before a declined given name is no such
 // first name.
 func TestSurnameInAByANominativeFirstName(t *testing.T) {
-	ix, err := index.Open(context.Background(), fstest.MapFS{"a.txt": {Data: []byte(
-		"Переговоры в Бамако\n\nНакануне Шейк Диарра встретился с послами. " +
-			"В Варшаве фильм представил Анджей Хыра, а затем и другие. " +
-			"В докладе вспоминали реформы Дэн Сяопина и их итоги.")}}, index.Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	svc := answers.New(ix, nil)
-	for q, want := range map[string]string{"Диарра": "Шейк Диарра", "Хыра": "Анджей Хыра", "Сяопин": "Дэн Сяопин"} {
-		r := svc.Answer(context.Background(), "/who "+q)
-		if r.Person == nil || r.Person.Name != want {
-			t.Errorf("/who %s: want %s\n%s", q, want, r.Text())
-		}
-	}
+	svc := serviceOf(t,
+		"Переговоры в Бамако\n\nНакануне Шейк Диарра встретился с послами. "+
+			"В Варшаве фильм представил Анджей Хыра, а затем и другие. "+
+			"В докладе вспоминали реформы Дэн Сяопина и их итоги.")
+	wantWho(t, svc, map[string]string{"Диарра": "Шейк Диарра", "Хыра": "Анджей Хыра", "Сяопин": "Дэн Сяопин"})
 }
 
 // TestSurnamesThatLookLikeParticles: «Бин», «Ван» alone are surnames, not
 // the particles of «бин Салман», «ван Бетховен»; a surname in -ь keeps it
 // in the nominative whatever case the text uses.
 func TestSurnamesThatLookLikeParticles(t *testing.T) {
-	ix, err := index.Open(context.Background(), fstest.MapFS{"a.txt": {Data: []byte(
-		"Умер бывший банкир\n\nВан Цзюнь, бывший председатель корпорации, скончался в Пекине. " +
-			"Его брат, Ван Бин, генерал флота, умер раньше. Внучка Ван Цзюня училась в Швейцарии. " +
-			"Семья Ван Цзюнем гордилась.")}}, index.Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	svc := answers.New(ix, nil)
-	for q, want := range map[string]string{"Бин": "Ван Бин", "Цзюнь": "Ван Цзюнь", "Цзюня": "Ван Цзюнь", "Ван Бин": "Ван Бин"} {
-		r := svc.Answer(context.Background(), "/who "+q)
-		if r.Person == nil || r.Person.Name != want {
-			t.Errorf("/who %s: want %s\n%s", q, want, r.Text())
-		}
-	}
+	svc := serviceOf(t,
+		"Умер бывший банкир\n\nВан Цзюнь, бывший председатель корпорации, скончался в Пекине. "+
+			"Его брат, Ван Бин, генерал флота, умер раньше. Внучка Ван Цзюня училась в Швейцарии. "+
+			"Семья Ван Цзюнем гордилась.")
+	wantWho(t, svc, map[string]string{"Бин": "Ван Бин", "Цзюнь": "Ван Цзюнь", "Цзюня": "Ван Цзюнь", "Ван Бин": "Ван Бин"})
 }
 
 // TestSurnameAsWritten: «Турова» is both Ирина Турова and the genitive of
 // Максим Туров; asked as written, it is the one whose surname it is.
 func TestSurnameAsWritten(t *testing.T) {
-	ix, err := index.Open(context.Background(), fstest.MapFS{"a.txt": {Data: []byte(
-		"Шахматы\n\nОт России играли Ирина Турова и Наталья Погонина. Гроссмейстер Максим Туров сыграл вничью. " +
-			"Победу Максима Турова отметили в клубе.")}}, index.Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	svc := answers.New(ix, nil)
-	for q, want := range map[string]string{"Турова": "Ирина Турова", "Туров": "Максим Туров", "Турову": ""} {
+	svc := serviceOf(t,
+		"Шахматы\n\nОт России играли Ирина Турова и Наталья Погонина. Гроссмейстер Максим Туров сыграл вничью. "+
+			"Победу Максима Турова отметили в клубе.")
+	wantWho(t, svc, map[string]string{"Турова": "Ирина Турова", "Туров": "Максим Туров", "Турову": ""})
+}
+
+// wantWho checks that «/who q» names want ("" for nobody) for each pair.
+func wantWho(t *testing.T, svc *answers.Service, cases map[string]string) {
+	t.Helper()
+	for q, want := range cases {
 		r := svc.Answer(context.Background(), "/who "+q)
 		got := ""
 		if r.Person != nil {
@@ -256,6 +226,21 @@ func TestSurnameAsWritten(t *testing.T) {
 			t.Errorf("/who %s: got %q, want %q\n%s", q, got, want, r.Text())
 		}
 	}
+}
+
+// serviceOf answers from articles a.txt, b.txt… with the given texts.
+func serviceOf(t *testing.T, texts ...string) *answers.Service {
+	t.Helper()
+	fs := fstest.MapFS{}
+	for i, text := range texts {
+		fs[string(rune('a'+i))+".txt"] = &fstest.MapFile{Data: []byte(text)}
+	}
+	ix, err := index.Open(context.Background(), fs, index.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return answers.New(ix, nil)
 }
 
 // TestWhoCardCapsMentions: a person named in more sentences than a reply
