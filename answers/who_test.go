@@ -213,6 +213,19 @@ func TestSurnameAsWritten(t *testing.T) {
 	wantWho(t, svc, map[string]string{"Турова": "Ирина Турова", "Туров": "Максим Туров", "Турову": ""})
 }
 
+// TestNamedInFullInTheHeadline: the headline names a person in full with
+// a role, the text by surname alone; the card has the full name and role.
+func TestNamedInFullInTheHeadline(t *testing.T) {
+	svc := serviceOf(t,
+		"В интервью газете «Труд» академик Роальд Зиннурович Сагдеев назвал добычу гелия на Луне мифом\n\n"+
+			"Академик Сагдеев сказал, что реакторов на гелии ещё нет. По словам Сагдеева, это дело следующего века.",
+		"Погода\n\nВ Москве похолодало, сообщил синоптик Петров.")
+	wantWho(t, svc, map[string]string{"Сагдеев": "Роальд Сагдеев"})
+	if r := svc.Answer(context.Background(), "/who Сагдеев"); r.Person == nil || !strings.Contains(r.Person.Role, "академик") {
+		t.Errorf("the headline's role is lost:\n%s", r.Text())
+	}
+}
+
 // wantWho checks that «/who q» names want ("" for nobody) for each pair.
 func wantWho(t *testing.T, svc *answers.Service, cases map[string]string) {
 	t.Helper()

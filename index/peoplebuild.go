@@ -65,11 +65,14 @@ func buildPeople(c *Corpus, model *tagger.Model) *People {
 	}
 	// a surname alone joins a person named in full, in the same article first
 	bareCount := map[string]int{}
-	for _, a := range c.Articles { // headlines name people too
-		for _, m := range namer.Mentions(a.Title) {
+	titles := make([][]russian.NameMention, len(c.Articles))
+	for ai, a := range c.Articles { // headlines name people too
+		titles[ai] = namer.Mentions(a.Title)
+		for _, m := range titles[ai] {
 			bareCount[russian.NameKey(m.Surname)]++
 		}
 	}
+	titled := p.titlePeople(c, titles, per, namer)
 	for _, list := range per {
 		for _, f := range list {
 			if f.m.Bare {
@@ -84,7 +87,10 @@ func buildPeople(c *Corpus, model *tagger.Model) *People {
 				continue
 			}
 			key := surnameKey(f.m.Surname)
-			person := p.resolveBare(key, a.ID)
+			person := titled[a.ID+"\x00"+key]
+			if person == nil {
+				person = p.resolveBare(key, a.ID)
+			}
 			if person == nil {
 				// a lone surname counts alone when it is shaped like one, is no
 				// place, and recurs, comes with a role ("президентом Токаевым")
@@ -274,6 +280,50 @@ func dedupeRoles(roles []Role) []Role {
 		}
 		seen[k] = true
 		out = append(out, r)
+	}
+	return out
+}
+
+// titlePeople reads the people a headline names in full whom its article
+// names by surname: the surname alone in the text is theirs («Академик
+// Сагдеев сказал…» under «…академик Роальд Зиннурович Сагдеев назвал…»), and
+// the headline's role and nominative count for them. It returns them by
+// article id and surname key.
+func (p *People) titlePeople(c *Corpus, titles [][]russian.NameMention, per [][]found, namer *russian.Namer) map[string]*Person {
+	out := map[string]*Person{}
+	for ai, a := range c.Articles {
+		for _, m := range titles[ai] {
+			if m.Bare {
+				continue
+			}
+			key := surnameKey(m.Surname)
+			var full, bare *found
+			for k, f := range per[ai] {
+				switch {
+				case surnameKey(f.m.Surname) != key:
+				case !f.m.Bare && full == nil:
+					full = &per[ai][k]
+				case f.m.Bare && bare == nil:
+					bare = &per[ai][k]
+				}
+			}
+			var person *Person
+			switch {
+			case full != nil:
+				person = p.personFor(full.m) // the text's own full name
+			case bare != nil:
+				person = p.personFor(m)
+			default:
+				continue
+			}
+			out[a.ID+"\x00"+key] = person
+			if m.NominativeSurname && m.Start > 0 { // a headline's first words may be in any case
+				person.nomForms = append(person.nomForms, m.Surname)
+			}
+			if role := russian.WellFormedRole(namer.RoleNominative(m.Role)); role != "" {
+				person.Roles = append(person.Roles, Role{Text: role, Doc: a.ID, Date: a.Published})
+			}
+		}
 	}
 	return out
 }
