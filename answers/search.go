@@ -220,7 +220,7 @@ func joinPartner(own, partner string, next bool) string {
 // ellipsis.
 func tail(s string, max int) string {
 	runes := []rune(s)
-	if len(runes) <= max {
+	if len(runes) <= max || max < 2 {
 		return s
 	}
 	out := string(runes[len(runes)-max+1:])
@@ -232,9 +232,11 @@ func tail(s string, max int) string {
 
 // partner picks the neighbour sentence that completes the excerpt of
 // sentence si, or -1: the one with the kind of answer the question asks for
-// when si lacks it; else the one sharing most question words; else the
-// previous one when si opens with an anaphor ("Об этом…"); else the next
-// one in the paragraph, where an answer most often continues.
+// when si lacks it; else the one that adds most question words si lacks
+// (then most question words; the next one on a tie); else the previous one
+// when si opens with an anaphor ("Об этом…"); else the next one in the
+// paragraph, where an answer most often continues. A neighbour longer than
+// the room left is cut by joinPartner.
 func (s *Service) partner(a *index.Article, si int, q question, match func(string) bool) int {
 	n := utf8.RuneCountInString(a.Sentences[si].Text)
 	fits := func(nb int) bool {
