@@ -91,12 +91,15 @@ func firstFromCase(first, surname string) string {
 	}
 	lf := FoldWord(first)
 	switch ending {
-	case "а", "я":
+	case "а", "я", "ы": // a genitive: Жолта Хорняка, Анджея Вайды, Габдуллы Тукая
 		if strings.HasSuffix(lf, "а") && !strings.ContainsRune("аеиоуыэюя", r[len(r)-2]) {
 			return strip(1, "")
 		}
 		if strings.HasSuffix(lf, "я") {
 			return strip(1, "й")
+		}
+		if strings.HasSuffix(lf, "ы") && !strings.ContainsRune("аеиоуыэюя", r[len(r)-2]) {
+			return strip(1, "а")
 		}
 	case "у", "ю":
 		if strings.HasSuffix(lf, "у") {
@@ -169,18 +172,76 @@ func SurnameNominative(forms, nominative []string, g Gender) string {
 				return f
 			}
 		}
-		return base + "ий"
+		return base + adjectiveEnding(base, forms) // Толстого → Толстой is rare; Поперечного → Поперечный
 	}
 	allSame := true
 	for _, f := range forms {
 		allSame = allSame && FoldWord(f) == FoldWord(forms[0])
 	}
 	last := []rune(FoldWord(forms[0]))
-	if allSame && !ovlike && strings.ContainsRune("иоеэюы", last[len(last)-1]) {
+	end := last[len(last)-1]
+	prev := ' '
+	if len(last) > 1 {
+		prev = last[len(last)-2]
+	}
+	switch {
+	case allSame && !ovlike && strings.ContainsRune("иоеэю", end):
 		return forms[0] // indeclinable: Тлеуберди, Керри, Шевченко
+	case allSame && !ovlike && end == 'ы' && !isVowel(prev):
+		return base + "а" // the genitive of a surname in -а: Вайды → Вайда, Маехары → Маехара
+	case allSame && end == 'я' && prev == 'и':
+		return forms[0] // Гарсия, Берия
+	case allSame && end == 'я' && isVowel(prev):
+		r := []rune(forms[0])
+		return string(r[:len(r)-1]) + "й" // the genitive of -ай, -ей: Карзая → Карзай, Мюррея → Мюррей
+	case softStem(forms):
+		return base + "ь" // Гоголя → Гоголь, Цзэминя → Цзэминь
 	}
 	return base // Байдена, Уэббера: a consonant stem in an oblique case
 }
+
+// adjectiveEnding is the nominative ending of an adjective surname whose
+// forms are oblique: -ий after к, г, х and hushing letters and for soft
+// forms (-его, -ему), else -ый.
+func adjectiveEnding(base string, forms []string) string {
+	r := []rune(base)
+	if len(r) > 0 && strings.ContainsRune("кгхжшчщ", r[len(r)-1]) {
+		return "ий"
+	}
+	for _, f := range forms {
+		if hasEnding(f, "его", "ему", "им", "ем") {
+			return "ий"
+		}
+	}
+	for _, f := range forms {
+		if hasEnding(f, "ого", "ому", "ым", "ом") {
+			return "ый"
+		}
+	}
+	return "ий"
+}
+
+// softStem reports forms of a man's surname with a soft consonant stem:
+// a consonant then -я or -ю («Гоголя», «Цзэминю»), never a hard -а.
+func softStem(forms []string) bool {
+	soft := false
+	for _, f := range forms {
+		r := []rune(FoldWord(f))
+		if len(r) < 3 {
+			return false
+		}
+		end, prev := r[len(r)-1], r[len(r)-2]
+		switch {
+		case (end == 'я' || end == 'ю') && !isVowel(prev) && prev != 'ь':
+			soft = true
+		case end == 'а' || end == 'у':
+			return false
+		}
+	}
+	return soft
+}
+
+func isVowel(r rune) bool { return strings.ContainsRune("аеёиоуыэюя", r) }
 
 func mostCommon(xs []string) string {
 	count := map[string]int{}

@@ -1,0 +1,56 @@
+package russian
+
+import "testing"
+
+// TestSurnameNominative: the nominative of a man's surname from the forms
+// the corpus gives, when no form stood in a nominative context.
+func TestSurnameNominative(t *testing.T) {
+	cases := []struct {
+		forms []string
+		want  string
+	}{
+		{[]string{"Байдена", "Байденом"}, "Байден"},
+		{[]string{"Блинкен", "Блинкена"}, "Блинкен"},
+		{[]string{"Тлеуберди"}, "Тлеуберди"},           // indeclinable
+		{[]string{"Шевченко", "Шевченко"}, "Шевченко"}, // indeclinable
+		{[]string{"Зеленского"}, "Зеленский"},
+		{[]string{"Поперечного"}, "Поперечный"},
+		{[]string{"Горького"}, "Горький"},
+		{[]string{"Вайды"}, "Вайда"}, // the genitive of a surname in -а
+		{[]string{"Маехары", "Маехары"}, "Маехара"},
+		{[]string{"Валенсы"}, "Валенса"},
+		{[]string{"Гоголя", "Гоголем"}, "Гоголь"}, // a soft stem
+		{[]string{"Цзэминя"}, "Цзэминь"},
+		{[]string{"Соболь", "Соболя"}, "Соболь"},
+		{[]string{"Гарсия"}, "Гарсия"}, // -ия is no soft stem
+		{[]string{"Карзая"}, "Карзай"}, // the genitive of -ай, -ей
+		{[]string{"Мюррея"}, "Мюррей"},
+		{[]string{"Токаева", "Токаевым"}, "Токаев"},
+	}
+	for _, c := range cases {
+		if got := SurnameNominative(c.forms, nil, Male); got != c.want {
+			t.Errorf("%v: got %q, want %q", c.forms, got, c.want)
+		}
+	}
+	if got := SurnameNominative([]string{"Петровой"}, nil, Female); got != "Петрова" {
+		t.Errorf("Петровой (a woman's): got %q, want Петрова", got)
+	}
+}
+
+// TestFirstFromCase: an unlisted first name in the case its surname shows.
+func TestFirstFromCase(t *testing.T) {
+	cases := []struct{ first, surname, want string }{
+		{"Жолта", "Хорняка", "Жолт"},
+		{"Анджея", "Вайды", "Анджей"},
+		{"Фрэнсиса", "Копполы", "Фрэнсис"},
+		{"Пшемыслава", "Валенсы", "Пшемыслав"},
+		{"Жолт", "Хорняк", "Жолт"},       // already nominative
+		{"Андреа", "Падована", "Андреа"}, // a vowel before -а: no case ending
+		{"Мария", "Зеленская", "Мария"},  // «-ая» is a woman's nominative, not a case
+	}
+	for _, c := range cases {
+		if got := firstFromCase(c.first, c.surname); got != c.want {
+			t.Errorf("%s %s: got %q, want %q", c.first, c.surname, got, c.want)
+		}
+	}
+}
