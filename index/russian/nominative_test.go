@@ -1,6 +1,9 @@
 package russian
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestSurnameNominative: the nominative of a man's surname from the forms
 // the corpus gives, when no form stood in a nominative context.
@@ -51,6 +54,33 @@ func TestFirstFromCase(t *testing.T) {
 	for _, c := range cases {
 		if got := firstFromCase(c.first, c.surname); got != c.want {
 			t.Errorf("%s %s: got %q, want %q", c.first, c.surname, got, c.want)
+		}
+	}
+}
+
+// TestLatinCase: a Latin original in parentheses tells whether the surname
+// before it carries a case ending.
+func TestLatinCase(t *testing.T) {
+	cases := []struct {
+		s, surname string
+		before     bool // NominativeSurname as the context read it
+		want       bool
+	}{
+		{"Гонщик Фелипе Масса (Felipe Massa) победил.", "Масса", false, true},
+		{"Журналист Джошуа Вольфа (Joshua Wolf) освободили.", "Вольфа", true, false},
+		{"Правительство Янеза Янши (Janez Janša) ушло.", "Янши", true, false},
+		{"Выступил Самуэль Аранда (Samuel Aranda) с речью.", "Аранда", false, true},
+		{"Куратор Джефф Джером (Jeff Jerome) рассказал.", "Джером", true, true},
+		{"Дочь пастора Фрэнка Помероя (Frank Pomeroy) ранена.", "Помероя", true, false},
+		{"Он выступил с Эллиоттом Спенсером (Elliott Spencer) вчера.", "Спенсером", false, false}, // unsure: kept
+		{"Рэпер Шону Комбсу (Diddy) вручили премию.", "Комбсу", true, true},                       // a nickname: kept
+	}
+	for _, c := range cases {
+		end := strings.Index(c.s, c.surname) + len(c.surname)
+		m := NameMention{Start: 0, End: end, Surname: c.surname, First: "X", NominativeSurname: c.before}
+		latinCase(c.s, &m)
+		if m.NominativeSurname != c.want {
+			t.Errorf("%q: nominative %v, want %v", c.s, m.NominativeSurname, c.want)
 		}
 	}
 }

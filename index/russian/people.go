@@ -1,6 +1,7 @@
 package russian
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -124,7 +125,92 @@ func (n *Namer) Mentions(s string) []NameMention {
 		ms = n.taggedMentions(s)
 	}
 	shareListRoles(s, ms)
+	for k := range ms {
+		latinCase(s, &ms[k])
+	}
 	return ms
+}
+
+// latinAfter matches a name in Latin script in parentheses right after a
+// name: «Джошуа Вольфа (Joshua Wolf)».
+var latinAfter = regexp.MustCompile(`^\s*\(((?:\p{Latin}+[ '’-]?)+)\)`)
+
+// latinCase reads the case of a surname from its Latin original in
+// parentheses, when the text gives one: a surname ending in a vowel where
+// the original ends in a consonant carries a case ending («Вольфа (Wolf)»);
+// one that ends like its original is the nominative («Масса (Massa)»,
+// «Блинкен (Blinken)»).
+func latinCase(s string, m *NameMention) {
+	if m.Bare || m.Surname == "" || m.End > len(s) || !strings.HasSuffix(s[:m.End], m.Surname) {
+		return // the surname must be the name's last word, as in its original
+	}
+	g := latinAfter.FindStringSubmatch(s[m.End:])
+	if g == nil {
+		return
+	}
+	latin := strings.Fields(g[1])
+	if len(latin) < 2 {
+		return // one word may be a nickname («Шону Комбсу (Diddy)»)
+	}
+	switch endsAlike(FoldWord(m.Surname), strings.ToLower(latin[len(latin)-1])) {
+	case alike:
+		m.NominativeSurname = true
+	case caseEnding:
+		m.NominativeSurname = false
+	}
+}
+
+// How a Cyrillic surname ends beside its Latin original.
+const (
+	unsure     = iota // «Джером (Jerome)»: a consonant, yet «-ом» may be a case
+	alike             // the same vowel or both a consonant: no case ending
+	caseEnding        // a vowel where the original has a consonant, or another vowel
+)
+
+// endsAlike compares the end of a Cyrillic surname with its Latin
+// original: the same vowel (Масса/Massa, Тао/Tao) or both a consonant
+// (Блинкен/Blinken) is alike, unless the Cyrillic ends in an instrumental
+// «-ом», «-ем» (Спенсером/Spencer: unsure); a vowel against a consonant or
+// another vowel (Вольфа/Wolf, Янши/Janša) is a case ending. A silent final e
+// (Jerome) and a y after a vowel (Pomeroy) count as consonants.
+func endsAlike(cyr, latin string) int {
+	l := []rune(latin)
+	if n := len(l); n > 2 && l[n-1] == 'e' && !strings.ContainsRune("aeiouy", l[n-2]) ||
+		n > 2 && l[n-1] == 'y' && strings.ContainsRune("aeiou", l[n-2]) {
+		l = l[:n-1]
+	}
+	c := []rune(cyr)
+	if len(l) == 0 || len(c) == 0 {
+		return unsure
+	}
+	lc, cc := vowelClass(l[len(l)-1]), vowelClass(c[len(c)-1])
+	switch {
+	case lc == 0 && cc == 0 && hasEnding(cyr, "ом", "ем", "ым", "им"):
+		return unsure
+	case lc == cc:
+		return alike
+	case cc != 0:
+		return caseEnding
+	}
+	return unsure
+}
+
+// vowelClass groups a Latin or Cyrillic vowel with those that transcribe
+// it; 0 for a consonant.
+func vowelClass(r rune) int {
+	switch {
+	case strings.ContainsRune("aàáâãäåая", r):
+		return 1
+	case strings.ContainsRune("oòóôõöо", r):
+		return 2
+	case strings.ContainsRune("eèéêëеэё", r):
+		return 3
+	case strings.ContainsRune("iìíîïyýиы", r):
+		return 4
+	case strings.ContainsRune("uùúûüую", r):
+		return 5
+	}
+	return 0
 }
 
 // ruleMentions finds names by their shape and the first-name list alone.
