@@ -254,3 +254,30 @@ func mostCommon(xs []string) string {
 	}
 	return best
 }
+
+// womanAgrees reports whether the words around the name words[i..j] agree
+// with a woman: a past verb in -ла or -лась right after it, or a role before
+// it in a feminine form («солистка», «актриса», «первая»). It is asked only
+// when a first name in -а and a surname in -ова, -ина… may as well be a
+// man's genitive.
+func womanAgrees(s string, words []Word, i, j int, role string) bool {
+	if !hasEnding(words[j].Text, "ова", "ева", "ёва", "ина", "ына", "ая") {
+		return false
+	}
+	if j+1 < len(words) && strings.TrimSpace(s[words[j].End:words[j+1].Start]) == "" {
+		if next := strings.ToLower(words[j+1].Text); looksVerb(next) && hasEnding(next, "ла", "лась") {
+			return true
+		}
+	}
+	for _, w := range Words(role) { // adjectives up to the head noun
+		t := strings.ToLower(w.Text)
+		if looksAdjective(t) {
+			if hasEnding(t, "ая", "яя") {
+				return true
+			}
+			continue
+		}
+		return hasEnding(t, "ка", "ица", "иня", "есса", "иса")
+	}
+	return false
+}

@@ -84,3 +84,33 @@ func TestLatinCase(t *testing.T) {
 		}
 	}
 }
+
+// TestWomanAgrees: the agreement that tells a woman named in the nominative
+// («Иветта Зельдина заявила») from a man in the genitive («Жолта Зельдина»).
+func TestWomanAgrees(t *testing.T) {
+	cases := []struct {
+		s, name, role string
+		want          bool
+	}{
+		{"Вчера Иветта Зельдина заявила о победе.", "Иветта Зельдина", "", true},
+		{"Вчера Иветта Зельдина объявилась в Москве.", "Иветта Зельдина", "", true},
+		{"Солистка группы Василиса Старшова ушла.", "Василиса Старшова", "Солистка группы", true},
+		{"Первая вице-премьер Марта Новикова приехала.", "Марта Новикова", "Первая вице-премьер", true},
+		{"Автомобиль заместителя муфтия края Курмана Исмаилова взорван.", "Курмана Исмаилова", "заместителя муфтия края", false},
+		{"Книгу Жолта Хорняка издали.", "Жолта Хорняка", "", false},
+		{"Фильм Антона Петрова получил приз.", "Антона Петрова", "", false},
+	}
+	for _, c := range cases {
+		words := Words(c.s)
+		i := -1
+		first := strings.Fields(c.name)[0]
+		for k, w := range words {
+			if w.Text == first {
+				i = k
+			}
+		}
+		if got := womanAgrees(c.s, words, i, i+1, c.role); got != c.want {
+			t.Errorf("%q: woman %v, want %v", c.s, got, c.want)
+		}
+	}
+}

@@ -349,6 +349,11 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool, t
 			m.First = firstFromCase(words[a].Text, words[b].Text)
 			m.Surname = words[b].Text
 			m.Gender = genderFromSurname(words[b].Text)
+			if m.First != words[a].Text && womanAgrees(s, words, min(a, b), max(a, b), m.Role) {
+				// «солистка Василиса Старшова», «Иветта Зельдина заявила»: a
+				// woman named in the nominative, not a man in the genitive
+				m.First, m.Gender, m.NominativeSurname = words[a].Text, Female, true
+			}
 			// a man's first name ending in a consonant or -й is in the
 			// nominative (its oblique cases add an ending), so the surname
 			// beside it is too: «Шейк Диарра», «Анджей Хыра». A word of
