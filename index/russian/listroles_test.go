@@ -1,6 +1,9 @@
 package russian
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestListRoles: a plural role that opens a list of names belongs to each
 // name of the list, through parentheses and «и»; a singular role belongs
@@ -42,6 +45,23 @@ func TestListRoles(t *testing.T) {
 			if role != want {
 				t.Errorf("%q: role of %s = %q, want %q", c.s, surname, role, want)
 			}
+		}
+	}
+}
+
+// TestRoleWordsAreNotFunctionWords: a case form of a role noun that is far
+// more often a function word is no role word («после» is посол's
+// prepositional case and «after»).
+func TestRoleWordsAreNotFunctionWords(t *testing.T) {
+	for w, want := range map[string]bool{"после": false, "посла": true, "послом": true, "министра": true, "главы": true} {
+		if got := IsRoleWord(w); got != want {
+			t.Errorf("IsRoleWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+	n := taggedNamer(t, "Визит состоится после встречи Токаева с Трампом в Белом доме.")
+	for _, m := range n.Mentions("Визит состоится после встречи Касым-Жомарта Токаева с Трампом в Белом доме.") {
+		if strings.Contains(m.Role, "после") {
+			t.Errorf("role %q for %s", m.Role, m.Surname)
 		}
 	}
 }

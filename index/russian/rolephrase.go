@@ -170,6 +170,10 @@ const roleNominatives = `президент вице-президент экс-�
 генконсул атаман ведущий ведущая участник участница лауреат победитель атташе пресс-атташе раввин имам муфтий
 адмирал маршал авиатор моряк лейтенант майор сержант капрал`
 
+// functionForms are case forms of role nouns that are, far more often,
+// function words: «после» (посол's prepositional case) is «after».
+var functionForms = setOf("после")
+
 // roleTable maps case forms of role nouns to the nominative.
 type roleTable map[string]string
 
@@ -203,7 +207,7 @@ func newRoleTable() roleTable {
 			}
 		}
 		for _, f := range forms {
-			if _, ok := t[f]; !ok {
+			if _, ok := t[f]; !ok && !functionForms[f] {
 				t[f] = n
 			}
 		}
