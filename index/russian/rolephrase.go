@@ -12,10 +12,11 @@ import (
 // roleAfter reads a role in apposition after a name: "Алексей Миллер,
 // глава «Газпрома»," or "Джоэл Саймон (руководитель Комитета)".
 func (n *Namer) roleAfter(s string, words []Word, at int) string {
+	at = skipOriginal(s, words, at)
 	if at+1 >= len(words) {
 		return ""
 	}
-	gap := strings.TrimSpace(s[words[at].End:words[at+1].Start])
+	gap := strings.TrimSpace(strings.TrimPrefix(s[words[at].End:words[at+1].Start], ")"))
 	if gap != "," && gap != "(" && gap != "–" && gap != "—" && gap != "-" && gap != ", –" && gap != ", -" {
 		return ""
 	}
@@ -312,4 +313,22 @@ func adjectiveNominative(w string) string {
 		}
 	}
 	return w
+}
+
+// skipOriginal steps over a name's original in parentheses followed by a
+// comma («Томас Шефер (Thomas Schäfer), министр финансов»): it returns the
+// last word inside them, so the role after the comma is read as the name's.
+// Otherwise it returns at.
+func skipOriginal(s string, words []Word, at int) int {
+	rest := s[words[at].End:]
+	g := latinAfter.FindStringIndex(rest)
+	if g == nil || !strings.HasPrefix(strings.TrimSpace(rest[g[1]:]), ",") {
+		return at
+	}
+	end := words[at].End + g[1] - 1 // the closing parenthesis
+	k := at
+	for k+1 < len(words) && words[k+1].End <= end {
+		k++
+	}
+	return k
 }
