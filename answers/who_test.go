@@ -212,6 +212,13 @@ func TestWhoNames(t *testing.T) {
 		text: "Шахматы\n\nОт России играли Ирина Турова и Наталья Погонина. Гроссмейстер Максим Туров сыграл вничью. " +
 			"Победу Максима Турова отметили в клубе.",
 		want: map[string]string{"Турова": "Ирина Турова", "Туров": "Максим Туров", "Турову": ""},
+	}, {
+		// a name's Latin original in parentheses is the same person, and may
+		// be asked for
+		name: "Latin original",
+		text: "Луна\n\n«Пока рано», сказал Скотт Хоровитц (Scott Horowitz), бывший астронавт, на встрече. " +
+			"Хоровитц добавил, что база появится не скоро.",
+		want: map[string]string{"Хоровитц": "Скотт Хоровитц", "Horowitz": "Скотт Хоровитц"},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			wantWho(t, serviceOf(t, tc.text), tc.want)

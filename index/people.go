@@ -19,6 +19,7 @@ type Person struct {
 	Mentions []Place  // sentences that name the person
 	Quotes   []Said   // direct quotations attributed to the person
 	key      string   // surname key (russian.NameKey)
+	aliases  []string // keys of the surname's originals in Latin script ("horowitz")
 	initial  string   // first letter of the first name, folded
 	forms    []string // surname forms seen
 	nomForms []string // surname forms seen next to a nominative first name

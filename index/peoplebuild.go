@@ -250,6 +250,9 @@ func (p *People) resolveBare(key, doc string) *Person {
 
 func (p *People) attach(person *Person, a *Article, f found, namer *russian.Namer) {
 	person.forms = append(person.forms, f.m.Surname)
+	if k := russian.NameKey(f.m.Original); k != "" && !slices.Contains(person.aliases, k) {
+		person.aliases = append(person.aliases, k)
+	}
 	if f.m.NominativeSurname {
 		person.nomForms = append(person.nomForms, f.m.Surname)
 	}

@@ -4,6 +4,7 @@ package index
 // first name or not, one typo.
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/corpusbot/corpusbot/index/russian"
@@ -40,7 +41,7 @@ func (p *People) Find(q string) (matches, similar []*Person) {
 		for _, w := range words {
 			key := russian.NameKey(w.Text)
 			switch {
-			case key == person.key:
+			case key == person.key || slices.Contains(person.aliases, key):
 				score += 2
 			case p.firstMatches(person, w.Text):
 				score++

@@ -20,6 +20,7 @@ type personRecord struct {
 	Mentions          []byte   // packed article, sentence, article, sentence, …
 	Quotes            []saidRecord
 	Key               string
+	Aliases           []string
 }
 
 type saidRecord struct {
@@ -63,7 +64,7 @@ func (ix *Index) derivedRecords() ([]personRecord, []eventRecord) {
 	for i, p := range ix.people.list {
 		at[p] = i
 		r := personRecord{Name: p.Name, First: p.First, Last: p.Last, Gender: p.Gender, Docs: docs(p.Docs),
-			Mentions: places(p.Mentions), Key: p.key}
+			Mentions: places(p.Mentions), Key: p.key, Aliases: p.aliases}
 		text := map[string]int32{}
 		var roles []int32
 		for _, role := range p.Roles {
@@ -103,7 +104,7 @@ func fromRecords(c *Corpus, seen []string, records []personRecord, eventRecords 
 	}
 	for _, rec := range records {
 		person := &Person{Name: rec.Name, First: rec.First, Last: rec.Last, Gender: rec.Gender, key: rec.Key,
-			Docs: r.ids(r.unpack(rec.Docs)), Mentions: r.places(r.unpack(rec.Mentions))}
+			aliases: rec.Aliases, Docs: r.ids(r.unpack(rec.Docs)), Mentions: r.places(r.unpack(rec.Mentions))}
 		roles := r.unpack(rec.Roles)
 		for k := 0; k+1 < len(roles); k += 2 {
 			if int(roles[k]) >= len(rec.RoleTexts) || int(roles[k+1]) >= len(c.Articles) {

@@ -26,6 +26,10 @@ type NameMention struct {
 	// Tagged is true when the trained tagger marked the words as a person's
 	// name, which is evidence beyond their shape.
 	Tagged bool
+	// Original is the surname of the name's original in Latin script, when
+	// the text gives it in parentheses right after the name («Хоровитц
+	// (Scott Horowitz)»): the same person, who may be asked for by it.
+	Original string
 }
 
 // Namer finds people in sentences.
@@ -125,10 +129,27 @@ func (n *Namer) Mentions(s string) []NameMention {
 		ms = n.taggedMentions(s)
 	}
 	shareListRoles(s, ms)
+	out := ms[:0]
 	for k := range ms {
+		if n := len(out); n > 0 && isOriginal(s, out[n-1], ms[k]) {
+			out[n-1].Original = ms[k].Surname // one person, named twice
+			continue
+		}
 		latinCase(s, &ms[k])
+		out = append(out, ms[k])
 	}
-	return ms
+	return out
+}
+
+// isOriginal reports whether m is the Latin original, in parentheses, of
+// the Cyrillic name prev right before it.
+func isOriginal(s string, prev, m NameMention) bool {
+	if m.Bare || prev.End > m.Start || m.Start > len(s) || strings.TrimSpace(s[prev.End:m.Start]) != "(" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[m.Start:])
+	p, _ := utf8.DecodeRuneInString(prev.Surname)
+	return unicode.Is(unicode.Latin, r) && unicode.Is(unicode.Cyrillic, p)
 }
 
 // latinAfter matches a name in Latin script in parentheses right after a
