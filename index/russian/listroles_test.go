@@ -65,3 +65,32 @@ func TestRoleWordsAreNotFunctionWords(t *testing.T) {
 		}
 	}
 }
+
+// TestRolePredicate: a role given as a predicate after the name («стал
+// руководителем …»), cut before when and how.
+func TestRolePredicate(t *testing.T) {
+	cases := []struct{ s, surname, want string }{
+		{"Вчера Иван Петров стал руководителем Минэкономразвития.", "Петров", "руководитель Минэкономразвития"},
+		{"Олег Сидоров был назначен главой Федеральной таможенной службы.", "Сидоров", "глава Федеральной таможенной службы"},
+		{"Андрей Смирнов стал тренером Спартака с 10 июня 2015 года.", "Смирнов", "тренер Спартака"},
+		{"Павел Иванов был утверждён главой ЦРУ подавляющим большинством голосов.", "Иванов", ""},
+		{"Павел Кузнецов стал главой ЦРУ подавляющим большинством голосов.", "Кузнецов", "глава ЦРУ"},
+		{"Илья Орлов стал известным после выборов.", "Орлов", ""},
+	}
+	var texts []string
+	for _, c := range cases {
+		texts = append(texts, c.s)
+	}
+	n := taggedNamer(t, texts...)
+	for _, c := range cases {
+		got, found := "", false
+		for _, m := range n.Mentions(c.s) {
+			if m.Surname == c.surname {
+				got, found = WellFormedRole(n.RoleNominative(m.Role)), true
+			}
+		}
+		if !found || got != c.want {
+			t.Errorf("%q: role of %s = %q (found %v), want %q", c.s, c.surname, got, found, c.want)
+		}
+	}
+}

@@ -273,6 +273,9 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool, t
 		if m.Role == "" {
 			m.Role = n.roleAfter(s, words, to)
 		}
+		if m.Role == "" {
+			m.Role = n.rolePredicate(s, words, to)
+		}
 		m.NominativeSurname = n.nominativeContext(s, words, from)
 		return m
 	}

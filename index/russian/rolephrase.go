@@ -332,3 +332,48 @@ func skipOriginal(s string, words []Word, at int) int {
 	}
 	return k
 }
+
+// copulas link a name to the role it took or holds: «Иванов стал
+// руководителем Минэкономразвития», «Петрова была избрана главой».
+var copulas = setOf("стал", "стала", "был", "была", "является", "являлся", "являлась", "назначен", "назначена",
+	"избран", "избрана", "остается", "остаётся", "остался", "осталась", "работает", "работал", "работала")
+
+// rolePredicate reads a role given as a predicate right after a name: a
+// copula («стал», «был назначен»), then a role noun and its complement up
+// to the next punctuation or verb. It returns "" when there is none.
+func (n *Namer) rolePredicate(s string, words []Word, at int) string {
+	k := at + 1
+	for k < len(words) && k <= at+3 && copulas[strings.ToLower(words[k].Text)] {
+		if strings.TrimSpace(s[words[k-1].End:words[k].Start]) != "" {
+			return ""
+		}
+		k++
+	}
+	if k == at+1 || k >= len(words) || strings.TrimSpace(s[words[k-1].End:words[k].Start]) != "" {
+		return ""
+	}
+	first := words[k].Text
+	if !n.roleWord(first) || !unicode.IsLower(firstRune(first)) || pluralRole(first) || looksAdjective(first) && !IsRoleNoun(first) {
+		return ""
+	}
+	end := words[k].End
+	for j := k + 1; j < len(words) && j <= k+6; j++ {
+		t := strings.ToLower(words[j].Text)
+		if strings.ContainsAny(s[words[j-1].End:words[j].Start], ",.;:()!?«»\"") || predicateStops[t] ||
+			unicode.IsDigit(firstRune(t)) || Month(t) != 0 {
+			break // «тренером Спартака с 10 июня»
+		}
+		if _, ok := IsSpeechVerb(words[j].Text); ok || looksVerb(t) {
+			break
+		}
+		if unicode.IsLower(firstRune(t)) && !n.roleWord(t) && hasEnding(t, "ом", "ем", "ым", "им", "ами", "ями") {
+			break // an instrumental adjunct: «главой ЦРУ подавляющим большинством»
+		}
+		end = words[j].End
+	}
+	return strings.TrimSpace(s[words[k].Start:end])
+}
+
+// predicateStops end a predicate role: what follows them is when or how,
+// not the role («с 2015 года», «после выборов»).
+var predicateStops = setOf("с", "со", "до", "после", "на", "за", "из", "и", "а", "но", "когда", "который", "которая", "что")
