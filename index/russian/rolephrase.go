@@ -352,6 +352,12 @@ func (n *Namer) rolePredicate(s string, words []Word, at int) string {
 	if k == at+1 || k >= len(words) || strings.TrimSpace(s[words[k-1].End:words[k].Start]) != "" {
 		return ""
 	}
+	if k+1 < len(words) && strings.EqualFold(words[k].Text, "на") && postWords[strings.ToLower(words[k+1].Text)] {
+		k += 2 // «назначен на пост министра финансов»
+		if k >= len(words) || strings.TrimSpace(s[words[k-1].End:words[k].Start]) != "" {
+			return ""
+		}
+	}
 	first := words[k].Text
 	if !n.roleWord(first) || !unicode.IsLower(firstRune(first)) || pluralRole(first) || looksAdjective(first) && !IsRoleNoun(first) {
 		return ""
@@ -373,6 +379,9 @@ func (n *Namer) rolePredicate(s string, words []Word, at int) string {
 	}
 	return strings.TrimSpace(s[words[k].Start:end])
 }
+
+// postWords name a position itself: «на пост министра», «на должность главы».
+var postWords = setOf("пост", "должность")
 
 // predicateStops end a predicate role: what follows them is when or how,
 // not the role («с 2015 года», «после выборов»).
