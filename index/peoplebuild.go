@@ -26,33 +26,17 @@ var locationPreps = map[string]bool{"в": true, "во": true, "из": true, "н�
 // buildPeople finds, merges and names the people of the corpus and
 // attributes quotations to them.
 func buildPeople(c *Corpus, model *tagger.Model) *People {
-	vocab := russian.NewVocab()
-	seen := map[string]bool{}
-	placeKeys := map[string]int{}
-	for _, a := range c.Articles {
-		for _, s := range a.Sentences {
-			words := russian.Words(s.Text)
-			vocab.AddSentence(words)
-			for i, w := range words {
-				if r := []rune(w.Text); !unicode.IsLower(r[0]) {
-					seen[russian.NameKey(w.Text)] = true
-				}
-				if i > 0 && locationPreps[strings.ToLower(words[i-1].Text)] && russian.IsCapitalized(w.Text) {
-					placeKeys[russian.NameKey(w.Text)]++
-				}
-			}
-		}
-	}
+	ev := gatherEvidence(c)
 	newNamer := func() *russian.Namer { // a Namer caches word classes: one per goroutine
-		n := russian.NewNamer(vocab.Common)
-		n.Named = vocab.Named
-		n.CommonStem = vocab.CommonStem
+		n := russian.NewNamer(ev.vocab.Common)
+		n.Named = ev.vocab.Named
+		n.CommonStem = ev.vocab.CommonStem
 		n.Tagger = model
-		n.Located = func(w string) bool { return placeKeys[russian.NameKey(w)] > 0 }
+		n.Located = func(w string) bool { return ev.placeKeys[russian.NameKey(w)] > 0 }
 		return n
 	}
 	namer := newNamer()
-	p := &People{byKey: map[string][]*Person{}, namer: namer, seen: seen}
+	p := &People{byKey: map[string][]*Person{}, namer: namer, seen: ev.seen}
 	per := mentionsOf(c, namer, newNamer)
 	// full mentions make people
 	for ai, list := range per {
@@ -63,7 +47,46 @@ func buildPeople(c *Corpus, model *tagger.Model) *People {
 			p.attach(p.personFor(f.m), c.Articles[ai], f, namer)
 		}
 	}
-	// a surname alone joins a person named in full, in the same article first
+	p.attachBare(c, per, namer, ev)
+	p.finish(c)
+	return p
+}
+
+// evidence is what the whole corpus says about words before any name is
+// read: which occur in lower case or capitalised, and which stand after a
+// preposition of place.
+type evidence struct {
+	vocab     *russian.Vocab
+	seen      map[string]bool // name keys of every capitalised word
+	placeKeys map[string]int  // name keys of words after «в», «из», «на»…
+}
+
+func gatherEvidence(c *Corpus) evidence {
+	ev := evidence{vocab: russian.NewVocab(), seen: map[string]bool{}, placeKeys: map[string]int{}}
+	for _, a := range c.Articles {
+		for _, s := range a.Sentences {
+			words := russian.Words(s.Text)
+			ev.vocab.AddSentence(words)
+			for i, w := range words {
+				if r := []rune(w.Text); !unicode.IsLower(r[0]) {
+					ev.seen[russian.NameKey(w.Text)] = true
+				}
+				if i > 0 && locationPreps[strings.ToLower(words[i-1].Text)] && russian.IsCapitalized(w.Text) {
+					ev.placeKeys[russian.NameKey(w.Text)]++
+				}
+			}
+		}
+	}
+	return ev
+}
+
+// attachBare gives each surname said alone to a person: the one the
+// headline names in full, else one named in full in the same article, else
+// anyone of that surname; a lone surname counts as a person of its own when
+// it is shaped like one, is no place, and recurs, comes with a role
+// ("президентом Токаевым") or the tagger read it as a person's ("забросили
+// Радулов и Тютин").
+func (p *People) attachBare(c *Corpus, per [][]found, namer *russian.Namer, ev evidence) {
 	bareCount := map[string]int{}
 	titles := make([][]russian.NameMention, len(c.Articles))
 	for ai, a := range c.Articles { // headlines name people too
@@ -92,10 +115,8 @@ func buildPeople(c *Corpus, model *tagger.Model) *People {
 				person = p.resolveBare(key, a.ID)
 			}
 			if person == nil {
-				// a lone surname counts alone when it is shaped like one, is no
-				// place, and recurs, comes with a role ("президентом Токаевым")
-				// or the tagger read it as a person's ("забросили Радулов и Тютин")
-				if !russian.LooksLikeSurname(f.m.Surname) || placeKeys[key] > 0 || russian.IsPlace(f.m.Surname) || bareCount[key] < 2 && f.m.Role == "" && !f.m.Tagged {
+				if !russian.LooksLikeSurname(f.m.Surname) || ev.placeKeys[key] > 0 || russian.IsPlace(f.m.Surname) ||
+					bareCount[key] < 2 && f.m.Role == "" && !f.m.Tagged {
 					continue
 				}
 				person = p.personFor(f.m)
@@ -103,6 +124,11 @@ func buildPeople(c *Corpus, model *tagger.Model) *People {
 			p.attach(person, a, f, namer)
 		}
 	}
+}
+
+// finish names every person in the nominative, attributes quotations and
+// orders the list, most mentioned first.
+func (p *People) finish(c *Corpus) {
 	for _, person := range p.all() {
 		person.Last = russian.SurnameNominative(person.forms, person.nomForms, person.Gender)
 		person.Name = strings.TrimSpace(person.First + " " + person.Last)
@@ -117,7 +143,6 @@ func buildPeople(c *Corpus, model *tagger.Model) *People {
 		}
 		return p.list[i].Name < p.list[j].Name
 	})
-	return p
 }
 
 func (p *People) all() []*Person {
