@@ -174,6 +174,12 @@ func SurnameNominative(forms, nominative []string, g Gender) string {
 		}
 		return base + adjectiveEnding(base, forms) // Толстого → Толстой is rare; Поперечного → Поперечный
 	}
+	return fromEnding(forms, base, ovlike)
+}
+
+// fromEnding is the nominative of a man's surname, none of whose forms is
+// its bare stem, from how its forms end.
+func fromEnding(forms []string, base string, ovlike bool) string {
 	allSame := true
 	for _, f := range forms {
 		allSame = allSame && FoldWord(f) == FoldWord(forms[0])
