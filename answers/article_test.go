@@ -8,7 +8,6 @@ import (
 	"testing/fstest"
 
 	"github.com/corpusbot/corpusbot/answers"
-	"github.com/corpusbot/corpusbot/index"
 )
 
 func linkedCorpus(t *testing.T) *answers.Service {
@@ -20,12 +19,7 @@ func linkedCorpus(t *testing.T) *answers.Service {
 			"news/memo.txt\thttps://example.kz/memo\t2024-03-14\n" +
 			"news/mine.txt\tjavascript:alert(1)\t2024-04-01\n")},
 	}
-	ix, err := index.Open(context.Background(), fsys, index.Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	return answers.New(ix, nil)
+	return serviceOfFS(t, fsys)
 }
 
 // TestArticleCommand: /article gives the whole article without furniture,

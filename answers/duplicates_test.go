@@ -6,9 +6,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"github.com/corpusbot/corpusbot/answers"
-	"github.com/corpusbot/corpusbot/index"
 )
 
 // TestRepeatedExcerptListsEverySource: three agencies carry the same
@@ -22,12 +19,7 @@ func TestRepeatedExcerptListsEverySource(t *testing.T) {
 		"c.txt":       {Data: []byte("Каспийская вода\n\n" + same + " Проект обсуждали несколько лет.")},
 		"d.txt":       {Data: []byte("Другая тема\n\nФутбольный клуб из Караганды выиграл кубок страны.")},
 	}
-	ix, err := index.Open(context.Background(), fs, index.Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	r := answers.New(ix, nil).Answer(context.Background(), "Какую программу утвердило правительство для опреснительного завода в Актау?")
+	r := serviceOfFS(t, fs).Answer(context.Background(), "Какую программу утвердило правительство для опреснительного завода в Актау?")
 	if len(r.Results) != 1 {
 		t.Fatalf("%d results, want the repeated excerpt once: %+v", len(r.Results), r.Results)
 	}

@@ -97,12 +97,7 @@ func TestTimelineNeverInventsAYear(t *testing.T) {
 	fs := fstest.MapFS{
 		"a.txt": {Data: []byte("Визит министра\nМинистр прибыл в Ташкент 3 октября. Вчера он провел переговоры.")},
 	}
-	ix, err := index.Open(context.Background(), fs, index.Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	r := answers.New(ix, nil).Answer(context.Background(), "/timeline")
+	r := serviceOfFS(t, fs).Answer(context.Background(), "/timeline")
 	if len(r.Events) != 1 {
 		t.Fatalf("want one event (the relative «вчера» has no basis), got %+v", r.Events)
 	}

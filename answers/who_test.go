@@ -7,10 +7,8 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/corpusbot/corpusbot/answers"
-	"github.com/corpusbot/corpusbot/index"
 )
 
 type whoRow struct {
@@ -254,21 +252,6 @@ func wantWho(t *testing.T, svc *answers.Service, cases map[string]string) {
 	}
 }
 
-// serviceOf answers from articles a.txt, b.txt… with the given texts.
-func serviceOf(t *testing.T, texts ...string) *answers.Service {
-	t.Helper()
-	fs := fstest.MapFS{}
-	for i, text := range texts {
-		fs[string(rune('a'+i))+".txt"] = &fstest.MapFile{Data: []byte(text)}
-	}
-	ix, err := index.Open(context.Background(), fs, index.Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	return answers.New(ix, nil)
-}
-
 // TestWhoCardCapsMentions: a person named in more sentences than a reply
 // should carry gets the newest 1,000 in JSON, with the total counted.
 func TestWhoCardCapsMentions(t *testing.T) {
@@ -277,12 +260,7 @@ func TestWhoCardCapsMentions(t *testing.T) {
 	for i := range 1100 {
 		fmt.Fprintf(&b, "Министр Ерлан Жумабаев провёл встречу номер %d.\n", i)
 	}
-	ix, err := index.Open(context.Background(), fstest.MapFS{"a.txt": {Data: []byte(b.String())}}, index.Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	r := answers.New(ix, nil).Answer(context.Background(), "/who Жумабаев")
+	r := serviceOf(t, b.String()).Answer(context.Background(), "/who Жумабаев")
 	if r.Person == nil {
 		t.Fatalf("nobody found:\n%s", r.Text())
 	}
