@@ -55,22 +55,19 @@ func NameKey(w string) string {
 var patronymicEndings = []string{"ович", "евич", "ьич", "овна", "евна", "ична", "инична"}
 
 // IsPatronymic reports whether w is a patronymic in any case ("Владимирович", "Ивановны").
-func IsPatronymic(w string) bool {
-	k := FoldWord(w)
-	for _, e := range patronymicEndings {
-		if i := strings.LastIndex(k, e); i > 0 && len(k)-i-len(e) <= 6 {
-			return true
-		}
-	}
-	return false
-}
+func IsPatronymic(w string) bool { return hasSuffixNear(FoldWord(w), patronymicEndings, 6) }
 
 // IsFemalePatronymic reports a woman's patronymic in any case («Дмитриевна»,
 // «Ивановны»), which unlike «-ович» (Джокович) is never a surname.
 func IsFemalePatronymic(w string) bool {
-	k := FoldWord(w)
-	for _, e := range []string{"овн", "евн", "ичн"} {
-		if i := strings.LastIndex(k, e); i > 0 && len(k)-i-len(e) <= 4 {
+	return hasSuffixNear(FoldWord(w), []string{"овн", "евн", "ичн"}, 4)
+}
+
+// hasSuffixNear reports whether one of endings stands in k, after its
+// first letter, with at most tail bytes (a case ending) after it.
+func hasSuffixNear(k string, endings []string, tail int) bool {
+	for _, e := range endings {
+		if i := strings.LastIndex(k, e); i > 0 && len(k)-i-len(e) <= tail {
 			return true
 		}
 	}
@@ -84,7 +81,7 @@ var kinship = setOf("вдова", "вдовы", "вдове", "вдову", "в�
 	"сыну", "сыном", "дочь", "дочери", "дочерью", "брат", "брата", "брату", "братом", "братья", "братьев", "сестра",
 	"сестры", "сестре", "сестру", "сестрой", "отец", "отца", "отцу", "отцом", "мать", "матери", "матерью", "внук",
 	"внука", "внучка", "внучки", "дед", "деда", "бабушка", "бабушки", "племянник", "племянника", "племянница",
-	"тесть", "зять", "зятя", "невестка", "свекровь", "тёща", "теща")
+	"тесть", "зять", "зятя", "невестка", "свекровь", "теща") // looked up folded: ё is е
 
 // IsKinship reports a noun of family relation in a common case form.
 func IsKinship(w string) bool { return kinship[FoldWord(w)] }

@@ -5,6 +5,7 @@ package russian
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // nominativeContext reports whether the name at words[at] stands where a
@@ -120,11 +121,8 @@ func firstFromCase(first, surname string) string {
 // genderFromSurname guesses from a surname's form: -ой/-ую of an -ов/-ин
 // surname is feminine.
 func genderFromSurname(w string) Gender {
-	f := FoldWord(w)
-	for _, e := range []string{"овой", "евой", "иной", "овую", "евую", "ская", "ской", "цкая"} {
-		if strings.HasSuffix(f, e) {
-			return Female
-		}
+	if hasEnding(w, "овой", "евой", "иной", "овую", "евую", "ская", "ской", "цкая") {
+		return Female
 	}
 	return Male
 }
@@ -141,16 +139,10 @@ func SurnameNominative(forms, nominative []string, g Gender) string {
 	}
 	key := NameKey(forms[0])
 	base := string([]rune(forms[0])[:len([]rune(key))])
-	ovlike := false
-	for _, e := range []string{"ов", "ев", "ёв", "ин", "ын"} {
-		ovlike = ovlike || strings.HasSuffix(key, e)
-	}
-	adjlike := strings.HasSuffix(key, "ск") || strings.HasSuffix(key, "цк")
+	ovlike := hasEnding(key, "ов", "ев", "ин", "ын")
+	adjlike := hasEnding(key, "ск", "цк")
 	for _, f := range forms { // Долгорукому, Толстого: an adjective surname
-		lf := FoldWord(f)
-		for _, e := range []string{"ому", "ого", "ему", "его", "ий", "ый"} {
-			adjlike = adjlike || strings.HasSuffix(lf, e) && len([]rune(lf)) > 5
-		}
+		adjlike = adjlike || hasEnding(f, "ому", "ого", "ему", "его", "ий", "ый") && utf8.RuneCountInString(f) > 5
 	}
 	if g == Female {
 		switch {

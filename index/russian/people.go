@@ -97,7 +97,7 @@ func (n *Namer) notFirstAt(s string, words []Word, a int) bool {
 
 // honorifics are pronouns capitalised in titles («Её Величество», «Его
 // Святейшество»), never first names.
-var honorifics = setOf("ее", "её", "его", "их", "ваше", "вашего", "вашему", "вашим", "ваша", "вашей")
+var honorifics = setOf("ее", "его", "их", "ваше", "вашего", "вашему", "вашим", "ваша", "вашей") // looked up folded
 
 // NewNamer returns a Namer; common may be nil.
 func NewNamer(common func(string) bool) *Namer {

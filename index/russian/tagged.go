@@ -211,7 +211,7 @@ func (n *Namer) completeSpan(s string, words []Word, sp tagger.Span) tagger.Span
 	switch {
 	case joins(at + 1):
 		sp.End++
-	case at > 0 && joins(at-1):
+	case joins(at - 1):
 		sp.Start--
 	}
 	return sp
