@@ -68,31 +68,39 @@ func isInitial(s string, w Word) bool {
 }
 
 // notFirst reports words that cannot be an unknown first name: places,
-// organisations, role words and the corpus's common words.
-func (n *Namer) notFirst(w string) bool {
-	const not = tagger.PlaceWord | tagger.OrgWord | tagger.RoleWord | tagger.Common
-	return n.Lexicon().Classes(w)&not != 0 || n.Located(w) || n.CommonStem(w) || IsKinship(w)
+// organisations, role words, family relations and the corpus's common
+// words.
+func (n *Namer) notFirst(w string) bool { return n.notName(w) || n.common(w) }
+
+// notName reports places, organisations, role words and family relations.
+func (n *Namer) notName(w string) bool {
+	const not = tagger.PlaceWord | tagger.OrgWord | tagger.RoleWord
+	return n.Lexicon().Classes(w)&not != 0 || n.Located(w) || IsKinship(w)
+}
+
+// common reports a word the corpus uses in lower case, or a word of its stem.
+func (n *Namer) common(w string) bool {
+	return n.Lexicon().Classes(w)&tagger.Common != 0 || n.CommonStem(w)
 }
 
 // notFirstAt is notFirst for the word at a in a sentence: a common word
 // written with a capital inside a sentence, where common words are not,
 // may be a first name («Том Мур», «Кит Флинт»); at the sentence's start or
-// after an opening quote or a colon it may not («Также Иванов»).
+// after an opening quote or a colon it may not («Также Иванов»). A
+// capitalised pronoun or adjective never is («Её Величества», «Римский
+// Бенедикт»), nor a role noun in any case («Короля Лира»).
 func (n *Namer) notFirstAt(s string, words []Word, a int) bool {
 	w := words[a].Text
-	const not = tagger.PlaceWord | tagger.OrgWord | tagger.RoleWord
 	f := FoldWord(w)
-	if n.Lexicon().Classes(w)&not != 0 || n.Located(w) || IsKinship(w) || honorifics[f] || roleNouns[f] != "" ||
-		hasEnding(f, "ский", "цкий", "ская", "цкая", "ского", "ской", "ный", "ная", "ного") {
-		return true // «Её Величества», «Короля Лира», «Римский Бенедикт»
+	if n.notName(w) || honorifics[f] || hasEnding(f, "ский", "цкий", "ская", "цкая", "ского", "ской", "ный", "ная", "ного") {
+		return true
 	}
 	if a > 0 {
-		gap := strings.TrimSpace(s[words[a-1].End:words[a].Start])
-		if gap == "" || gap == "," {
+		if gap := strings.TrimSpace(s[words[a-1].End:words[a].Start]); gap == "" || gap == "," {
 			return false
 		}
 	}
-	return n.notFirst(w)
+	return n.common(w)
 }
 
 // honorifics are pronouns capitalised in titles («Её Величество», «Его
