@@ -342,19 +342,19 @@ var copulas = setOf("стал", "стала", "был", "была", "являе�
 // copula («стал», «был назначен»), then a role noun and its complement up
 // to the next punctuation or verb. It returns "" when there is none.
 func (n *Namer) rolePredicate(s string, words []Word, at int) string {
+	next := func(k int) bool { // words[k] follows words[k-1] with only spaces between
+		return k < len(words) && strings.TrimSpace(s[words[k-1].End:words[k].Start]) == ""
+	}
 	k := at + 1
-	for k < len(words) && k <= at+3 && copulas[strings.ToLower(words[k].Text)] {
-		if strings.TrimSpace(s[words[k-1].End:words[k].Start]) != "" {
-			return ""
-		}
+	for k <= at+3 && next(k) && copulas[strings.ToLower(words[k].Text)] {
 		k++
 	}
-	if k == at+1 || k >= len(words) || strings.TrimSpace(s[words[k-1].End:words[k].Start]) != "" {
+	if k == at+1 || !next(k) {
 		return ""
 	}
-	if k+1 < len(words) && strings.EqualFold(words[k].Text, "на") && postWords[strings.ToLower(words[k+1].Text)] {
+	if next(k+1) && strings.EqualFold(words[k].Text, "на") && postWords[strings.ToLower(words[k+1].Text)] {
 		k += 2 // «назначен на пост министра финансов»
-		if k >= len(words) || strings.TrimSpace(s[words[k-1].End:words[k].Start]) != "" {
+		if !next(k) {
 			return ""
 		}
 	}
