@@ -217,6 +217,23 @@ func TestWhoNames(t *testing.T) {
 		text: "Луна\n\n«Пока рано», сказал Скотт Хоровитц (Scott Horowitz), бывший астронавт, на встрече. " +
 			"Хоровитц добавил, что база появится не скоро.",
 		want: map[string]string{"Хоровитц": "Скотт Хоровитц", "Horowitz": "Скотт Хоровитц"},
+	}, {
+		// an unlisted first name is taken from where the name stands in the
+		// nominative, not from an oblique case beside a surname that does
+		// not decline; the name of a land or a club before a person is not
+		// the person's first name
+		name: "first name from the nominative, names of bodies before",
+		text: "Поезда\n\nПо словам премьер-министра земли Гессен Фолькера Буфье, это первый такой случай. " +
+			"Премьер-министр земли Гессен Фолькер Буфье напомнил о сроках. " +
+			"В фильме снялся капитан клуба Тоттенхэм Хотспур Ледли Кинг и другие игроки.",
+		want: map[string]string{"Буфье": "Фолькер Буфье", "Кинг": "Ледли Кинг"},
+	}, {
+		// a surname of the -ов shape vouches for a first name no list holds,
+		// in a list the tagger may read only in part
+		name: "unlisted first names in a list",
+		text: "Турнир\n\nСостав: • Гарри Каспаров (Россия, 44, 2812) • Шахрияр Алекперов (Азербайджан, 21, 2709) " +
+			"• Ниджат Абдуллин (Россия, 30, 2650) • Майкл Адамс (Великобритания, 34, 2707).",
+		want: map[string]string{"Алекперов": "Шахрияр Алекперов", "Абдуллин": "Ниджат Абдуллин", "Адамс": "Майкл Адамс"},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			wantWho(t, serviceOf(t, tc.text), tc.want)

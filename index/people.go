@@ -10,21 +10,22 @@ import (
 // Person is one person of the corpus, merged across the forms and articles
 // that name them.
 type Person struct {
-	Name     string // nominative full name: "Энтони Блинкен", "Э. Блинкен" when only initials are known
-	First    string // nominative first name or initials
-	Last     string // nominative surname
-	Gender   russian.Gender
-	Roles    []Role
-	Docs     []string // articles that mention the person, in corpus order
-	Mentions []Place  // sentences that name the person
-	Quotes   []Said   // direct quotations attributed to the person
-	key      string   // surname key (russian.NameKey)
-	aliases  []string // keys of the surname's originals in Latin script ("horowitz")
-	initial  string   // first letter of the first name, folded
-	forms    []string // surname forms seen
-	nomForms []string // surname forms seen next to a nominative first name
-	docSet   map[string]bool
-	placeSet map[Place]bool
+	Name      string // nominative full name: "Энтони Блинкен", "Э. Блинкен" when only initials are known
+	First     string // nominative first name or initials
+	Last      string // nominative surname
+	Gender    russian.Gender
+	Roles     []Role
+	Docs      []string // articles that mention the person, in corpus order
+	Mentions  []Place  // sentences that name the person
+	Quotes    []Said   // direct quotations attributed to the person
+	key       string   // surname key (russian.NameKey)
+	aliases   []string // keys of the surname's originals in Latin script ("horowitz")
+	initial   string   // first letter of the first name, folded
+	firstSure bool     // First is listed or was read where the name stands in the nominative
+	forms     []string // surname forms seen
+	nomForms  []string // surname forms seen next to a nominative first name
+	docSet    map[string]bool
+	placeSet  map[Place]bool
 }
 
 // Role is a position a person holds, as an article names it.

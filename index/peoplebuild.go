@@ -181,19 +181,33 @@ func (p *People) personFor(m russian.NameMention) *Person {
 			if person.initial == "" {
 				person.initial = initial
 			}
-			// a full first name beats initials
-			if m.First != "" && (person.First == "" || strings.HasSuffix(person.First, ".")) {
+			// a full first name beats initials, and one read where the
+			// name stands in the nominative beats one read from an
+			// oblique case («Фолькер Буфье напомнил» over «по словам
+			// Фолькера Буфье», where the surname does not decline)
+			if m.First != "" && (person.First == "" || strings.HasSuffix(person.First, ".") || p.firstSure(m) && !person.firstSure) {
 				person.First, person.Gender = m.First, m.Gender
 			}
+			person.firstSure = person.firstSure || p.firstSure(m)
 			return person
 		}
 	}
-	person := &Person{key: key, initial: initial, First: first, Gender: m.Gender}
+	person := &Person{key: key, initial: initial, First: first, Gender: m.Gender, firstSure: p.firstSure(m)}
 	if person.Gender == russian.Unknown {
 		person.Gender = russian.Male
 	}
 	p.byKey[key] = append(p.byKey[key], person)
 	return person
+}
+
+// firstSure reports whether m's first name is surely nominative: a listed
+// one, or one read where the name stands in the nominative.
+func (p *People) firstSure(m russian.NameMention) bool {
+	if m.First == "" {
+		return false
+	}
+	_, listed := p.namer.LookupFirst(m.First)
+	return listed || m.NominativeSurname
 }
 
 // surnameKey is the NameKey of a surname's last word, so "Де Сантис" and

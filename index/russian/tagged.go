@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/corpusbot/corpusbot/index/russian/tagger"
 )
@@ -27,6 +28,12 @@ func (n *Namer) taggedMentions(s string) []NameMention {
 		i, j := sp.Start, sp.End-1
 		if i > 0 && j-i >= 2 && IsKinship(words[i-1].Text) && s[words[i-1].End:words[i].Start] == " " && n.namedAfter(words, i, j) {
 			i++ // «вдова Ельцина Наина Иосифовна»: the relative's surname is not her name
+		}
+		if i > 0 && afterKindNoun(s, words[i].Start, namingStems) {
+			// «клуба Тоттенхэм Хотспур Ледли Кинг»: the club's name, then the person's
+			for j-i >= 2 && !n.listedFirst(words[i].Text) && !IsPatronymic(words[i+1].Text) {
+				i++
+			}
 		}
 		for i > 0 && isInit(i-1) { // "Б. Обама": the tagger may leave the initial out
 			i--
@@ -54,14 +61,15 @@ func (n *Namer) taggedMentions(s string) []NameMention {
 	missed := false // a listed first name outside every tagged name
 	lex := n.Lexicon()
 	for k, w := range words {
-		missed = missed || !covered[k] && lex.Classes(w.Text)&tagger.FirstName != 0
+		missed = missed || !covered[k] && lex.Classes(w.Text)&tagger.FirstName != 0 ||
+			k > 0 && !covered[k] && !covered[k-1] && IsCapitalized(words[k-1].Text) && ovSurname(w.Text)
 	}
 	if !missed {
 		return out
 	}
 	for _, m := range n.ruleMentions(s) {
-		if _, known := n.LookupFirst(m.First); m.Bare || !known && m.Initials == "" {
-			continue // only a listed first name or initials vouch for what the tagger missed
+		if _, known := n.LookupFirst(m.First); m.Bare || !known && m.Initials == "" && !n.vouchedBySurname(s, m) {
+			continue // a listed first name, initials or a surname's shape vouch for what the tagger missed
 		}
 		overlap := false
 		for k, w := range words {
@@ -222,4 +230,50 @@ func (n *Namer) completeSpan(s string, words []Word, sp tagger.Span) tagger.Span
 func (n *Namer) namedAfter(words []Word, i, j int) bool {
 	_, listed := n.LookupFirst(words[i+1].Text)
 	return listed || IsPatronymic(words[j].Text) && j == i+2
+}
+
+// ovSurname reports a surname of the commonest Russian shape, -ов, -ев,
+// -ин, -ын in any case («Мамедьяров», «Укурова»): beside a capitalised
+// word the tagger left out, it vouches for a name.
+func ovSurname(w string) bool {
+	k := NameKey(w)
+	return LooksLikeSurname(w) && utf8.RuneCountInString(k) >= 5 && hasEnding(k, "ов", "ев", "ин", "ын")
+}
+
+// vouchedBySurname reports a name with an unlisted first name that the
+// surname's shape vouches for: -ов, -ин, not a place the corpus names with
+// a preposition («На Сахалине»), not after a kind of place («города Пуэрто
+// Мадрин»), and a first name longer than a preposition.
+func (n *Namer) vouchedBySurname(s string, m NameMention) bool {
+	return ovSurname(m.Surname) && !n.Located(m.Surname) && !IsPlace(m.Surname) &&
+		utf8.RuneCountInString(m.First) > 2 && !afterKindNoun(s, m.Start, kindStems)
+}
+
+// kindStems are nouns of a kind of place or organisation; the capitalised
+// word right after one is that place's or body's name («города Пуэрто
+// Мадрин», «земли Гессен», «клуба Тоттенхэм Хотспур»), not a first name.
+var kindStems = []string{"город", "сел", "деревн", "поселк", "станиц", "порт", "провинци", "штат", "район", "улиц",
+	"проспект", "площад", "остров", "рек", "озер", "станци", "аэропорт", "земл", "клуб", "команд", "компани",
+	"агентств", "газет", "журнал", "телеканал", "театр", "университет", "издани", "корпораци", "концерн"}
+
+// namingStems are the kinds that seldom stand alone for a body named
+// before: after «земли», «клуба», «агентства» a name follows, while «мэр
+// города», «губернатора штата», «района» often end the role and the
+// person's name comes next («штата Кэтлин Кеннеди Таунсенд»).
+var namingStems = []string{"земл", "клуб", "агентств", "газет", "журнал", "телеканал", "театр", "издани", "корпораци", "концерн"}
+
+// afterKindNoun reports whether the word right before s[at:] is one of
+// stems, with one space between.
+func afterKindNoun(s string, at int, stems []string) bool {
+	ws := Words(s[:at])
+	if len(ws) == 0 || s[ws[len(ws)-1].End:at] != " " {
+		return false
+	}
+	return matchesStem(FoldWord(ws[len(ws)-1].Text), stems)
+}
+
+// listedFirst reports a first name the built-in list holds.
+func (n *Namer) listedFirst(w string) bool {
+	_, ok := n.LookupFirst(w)
+	return ok
 }
