@@ -152,8 +152,12 @@ func (n *Namer) Mentions(s string) []NameMention {
 // isOriginal reports whether m is the Latin original, in parentheses, of
 // the Cyrillic name prev right before it.
 func isOriginal(s string, prev, m NameMention) bool {
-	if m.Bare || prev.End > m.Start || m.Start > len(s) || strings.TrimSpace(s[prev.End:m.Start]) != "(" {
+	if prev.End > m.Start || m.Start > len(s) {
 		return false
+	}
+	gap, ok := strings.CutPrefix(strings.TrimSpace(s[prev.End:m.Start]), "(")
+	if !ok || strings.ContainsFunc(gap, func(r rune) bool { return r != ' ' && !unicode.Is(unicode.Latin, r) }) {
+		return false // «(James B. Comey)»: the first name may stay outside the mention
 	}
 	r, _ := utf8.DecodeRuneInString(s[m.Start:])
 	p, _ := utf8.DecodeRuneInString(prev.Surname)

@@ -35,6 +35,9 @@ func (n *Namer) taggedMentions(s string) []NameMention {
 				i++
 			}
 		}
+		if k := originalWords(s, words[j].End); k >= 2 && j-i+1 > k && isCyrillic(firstRune(words[j].Text)) {
+			i = j - k + 1 // «Ассошиэйтед Пресс Билал Хассеин (Bilal Hussein)»: the original counts the name's words
+		}
 		for i > 0 && isInit(i-1) { // "Б. Обама": the tagger may leave the initial out
 			i--
 		}
@@ -276,4 +279,32 @@ func afterKindNoun(s string, at int, stems []string) bool {
 func (n *Namer) listedFirst(w string) bool {
 	_, ok := n.LookupFirst(w)
 	return ok
+}
+
+// originalWords counts the words of a Latin original in parentheses right
+// after s[:at], initials aside («(Bilal Hussein)» and «(James B. Comey)»
+// are 2, «(Kim Jong-un)» 3: a hyphen joins what Russian may write as two
+// words); 0 when there is none.
+func originalWords(s string, at int) int {
+	rest := strings.TrimLeft(s[at:], " ")
+	if !strings.HasPrefix(rest, "(") {
+		return 0
+	}
+	inner, _, ok := strings.Cut(rest[1:], ")")
+	if !ok {
+		return 0
+	}
+	k := 0
+	for _, w := range strings.Fields(inner) {
+		if utf8.RuneCountInString(strings.TrimSuffix(w, ".")) == 1 {
+			continue // an initial the Russian leaves out: «Джеймс Коми (James B. Comey)»
+		}
+		for _, part := range strings.Split(w, "-") {
+			if part == "" || !unicode.Is(unicode.Latin, firstRune(part)) {
+				return 0
+			}
+			k++
+		}
+	}
+	return k
 }
