@@ -159,14 +159,16 @@ func TestSurnameOnlyCard(t *testing.T) {
 
 // TestLoneSurnamesNamedOnce: a sports report names players by surname
 // once each; the tagger's reading makes them people (a card that says the
-// first name is not given), while a place said with a preposition
+// first name is not given), also when the surname has no Russian shape
+// but stands among other lone surnames; a place said with a preposition
 // elsewhere, and a country, stay out.
 func TestLoneSurnamesNamedOnce(t *testing.T) {
 	svc := serviceOf(t,
 		"Хоккей: сборная России обыграла финнов\n\nСборная России обыграла команду Финляндии со счётом 4:2. "+
 			"Шайбы забросили Радулов, Тютин и Марков. Ворота сборной защищал Прошкин, отразивший 31 бросок.",
-		"Рыбаки на Сахалине\n\nНа Сахалине открылась путина. Губернатор рассказал о квотах. Сахалин ждёт рекордного улова.")
-	for _, name := range []string{"Радулов", "Тютин", "Марков", "Прошкин"} {
+		"Рыбаки на Сахалине\n\nНа Сахалине открылась путина. Губернатор рассказал о квотах. Сахалин ждёт рекордного улова.",
+		"Вашингтон обыграл Анахайм\n\nГолы: • 1:0 — 03:54 Бернс (Овечкин, Федоров) • 1:1 — 09:17 Селянов • 2:1 — 14:51 Грин (Семин, Хитли), ГБ.")
+	for _, name := range []string{"Радулов", "Тютин", "Марков", "Прошкин", "Бернс", "Грин", "Хитли"} {
 		r := svc.Answer(context.Background(), "/who "+name)
 		if r.Person == nil || r.Person.Name != name || !strings.Contains(r.Text(), "имя в корпусе не названо") {
 			t.Errorf("/who %s:\n%s", name, r.Text())

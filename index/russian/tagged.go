@@ -44,7 +44,7 @@ func (n *Namer) taggedMentions(s string) []NameMention {
 		for i <= j && !IsCapitalized(words[i].Text) && !isInit(i) && !hasNameParticle(words[i].Text) && !IsParticle(words[i].Text) {
 			i++ // "миссис Обама"
 		}
-		if i > j || !n.plausible(words, i, j, isInit) || quoted(s, words[i].Start, words[j].End) { // «Марш Голунова»: a title
+		if i > j || !n.plausible(s, words, i, j, isInit) || quoted(s, words[i].Start, words[j].End) { // «Марш Голунова»: a title
 			continue
 		}
 		for k := i; k <= j; k++ {
@@ -86,10 +86,14 @@ func (n *Namer) taggedMentions(s string) []NameMention {
 }
 
 // plausible keeps tagged spans that can be a name at all: capitalised or
-// initials, no month, no all-capital acronym alone.
-func (n *Namer) plausible(words []Word, i, j int, isInit func(int) bool) bool {
+// initials, no month, no all-capital acronym alone, no first half of a
+// compound cut at a hyphen («Средне- и Западноевропейский»).
+func (n *Namer) plausible(s string, words []Word, i, j int, isInit func(int) bool) bool {
 	for k := i; k <= j; k++ {
 		t := words[k].Text
+		if strings.HasPrefix(s[words[k].End:], "- ") {
+			return false
+		}
 		if Month(t) != 0 || !IsCapitalized(t) && !isInit(k) && !IsParticle(t) && !hasNameParticle(t) {
 			return false
 		}
