@@ -1,8 +1,10 @@
 package russian
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // shareListRoles gives a plural role that opens a list of names to every
@@ -71,4 +73,60 @@ func pluralRole(role string) bool {
 		return hasEnding(f, "ы", "и", "ов", "ев", "ей", "ами", "ями", "ам", "ям", "ах", "ях")
 	}
 	return false
+}
+
+// listPeople adds the lone capitalised words that stand as items of a
+// list of lone surnames the tagger read, where the tagger left them out:
+// «• 2:1 — 09:17 Куниц • 3:1 — 14:51 Бернс (Сен-Луи, Хитли)» (a sports
+// report's scorers). An item stands alone between list marks or numbers;
+// places, bodies, roles, common words and listed first names are no items.
+// It needs two surnames of Russian shape in the sentence to vouch for the
+// list, and returns the mentions in sentence order.
+func (n *Namer) listPeople(s string, ms []NameMention) []NameMention {
+	shaped := 0
+	for _, m := range ms {
+		if m.Bare && m.Tagged && LooksLikeSurname(m.Surname) {
+			shaped++
+		}
+	}
+	if shaped < 2 {
+		return ms
+	}
+	words := Words(s)
+	var added []NameMention
+	for k, w := range words {
+		if !n.listItem(s, words, k) || slices.ContainsFunc(ms, func(m NameMention) bool { return m.Start < w.End && w.Start < m.End }) {
+			continue
+		}
+		added = append(added, NameMention{Start: w.Start, End: w.End, Surname: w.Text, Bare: true, Tagged: true})
+	}
+	if len(added) == 0 {
+		return ms
+	}
+	ms = append(ms, added...)
+	slices.SortStableFunc(ms, func(a, b NameMention) int { return a.Start - b.Start })
+	return ms
+}
+
+// listItem reports whether words[k] is a capitalised word standing alone
+// as a list's item, and could be a surname.
+func (n *Namer) listItem(s string, words []Word, k int) bool {
+	w := words[k].Text
+	if k == 0 || !IsCapitalized(w) || utf8.RuneCountInString(w) < 3 || !isCyrillic(firstRune(w)) || strings.ContainsFunc(w, unicode.IsDigit) ||
+		n.notFirst(w) || IsPlace(w) || Month(w) != 0 || n.listedFirst(w) {
+		return false
+	}
+	before := strings.TrimSpace(s[words[k-1].End:words[k].Start])
+	left := before != "" && strings.ContainsRune("(,•;—–", lastRune(before)) ||
+		before == "" && strings.IndexFunc(words[k-1].Text, unicode.IsLetter) < 0 // «09:17 Куниц»
+	if !left {
+		return false
+	}
+	after := ""
+	if k+1 < len(words) {
+		after = strings.TrimSpace(s[words[k].End:words[k+1].Start])
+	} else {
+		after = strings.TrimSpace(s[words[k].End:])
+	}
+	return after == "" && k+1 == len(words) || after != "" && strings.ContainsRune("()•,;—–.", firstRune(after))
 }

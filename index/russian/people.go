@@ -136,6 +136,7 @@ func (n *Namer) Mentions(s string) []NameMention {
 	} else {
 		ms = n.taggedMentions(s)
 	}
+	ms = n.listPeople(s, ms)
 	shareListRoles(s, ms)
 	out := ms[:0]
 	for k := range ms {

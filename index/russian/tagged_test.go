@@ -1,6 +1,7 @@
 package russian
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -347,6 +348,48 @@ func TestCompleteSpan(t *testing.T) {
 		sp := n.completeSpan(c.s, words, tagger.Span{Start: at, End: at + 1, Person: true})
 		if got := [2]string{words[sp.Start].Text, words[sp.End-1].Text}; got != [2]string{c.start, c.end} {
 			t.Errorf("%q: span %v, want %s…%s", c.s, got, c.start, c.end)
+		}
+	}
+}
+
+// TestListPeople: in a list of lone surnames the tagger read, a
+// capitalised word standing alone as an item is a surname too, whatever
+// its shape; places, bodies, common words and first names are not, and a
+// list needs two surnames of Russian shape to vouch for it. The tagger's
+// reading is given, so that only the list is tested.
+func TestListPeople(t *testing.T) {
+	cases := []struct {
+		s      string
+		tagged []string // lone surnames the tagger read
+		want   []string // lone surnames after the list is read, in order
+	}{
+		{"Голы: • 0:1 — 01:23 Сёмин (Овечкин, Фёдоров) • 1:1 — 03:54 Бернс (Рой, Грин) • 2:1 — 09:17 Куниц • 4:2 — 29:56 Хитли (Гецлаф), ГБ.",
+			[]string{"Сёмин", "Овечкин", "Фёдоров", "Бернс", "Грин"},
+			[]string{"Сёмин", "Овечкин", "Фёдоров", "Бернс", "Рой", "Грин", "Куниц", "Хитли", "Гецлаф"}},
+		{"Голы: • 1:0 — 05:10 Радулов (Москва, Тютин) • 2:0 — 11:40 Марков (Минобороны), Январь, ГБ, Голы, Анна.",
+			[]string{"Радулов", "Тютин", "Марков"},
+			[]string{"Радулов", "Тютин", "Марков"}},
+		{"Голы: • 1:0 — 05:10 Радулов (Рой, Грин) • 2:0 — 11:40 Куниц.",
+			[]string{"Радулов"},
+			[]string{"Радулов"}},
+		{"Счёт открыл Бернс (Рой, Тютин), и только потом Радулов и Куниц.",
+			[]string{"Тютин", "Радулов"},
+			[]string{"Рой", "Тютин", "Радулов"}},
+	}
+	n := taggedNamer(t, "голы и счёт, открыл и потом")
+	for _, c := range cases {
+		var ms []NameMention
+		for _, w := range Words(c.s) {
+			if slices.Contains(c.tagged, w.Text) {
+				ms = append(ms, NameMention{Start: w.Start, End: w.End, Surname: w.Text, Bare: true, Tagged: true})
+			}
+		}
+		var got []string
+		for _, m := range n.listPeople(c.s, ms) {
+			got = append(got, m.Surname)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q:\n got %q\nwant %q", c.s, got, c.want)
 		}
 	}
 }
