@@ -230,6 +230,14 @@ func TestWhoNames(t *testing.T) {
 			"В фильме снялся капитан клуба Тоттенхэм Хотспур Ледли Кинг и другие игроки.",
 		want: map[string]string{"Буфье": "Фолькер Буфье", "Кинг": "Ледли Кинг"},
 	}, {
+		// beside a first name that does not decline, a masculine past verb
+		// after a name that opens a clause makes it the subject, in the
+		// nominative; after a noun the name may be its complement, oblique
+		name: "subject by a masculine verb",
+		text: "Гран-при\n\nКвалификация не удалась, поскольку Фелипе Масса также был вынужден стартовать последним. " +
+			"Друг Фелипе Сантуша рассказал, что апелляции не будет.",
+		want: map[string]string{"Масса": "Фелипе Масса", "Сантуш": "Фелипе Сантуш"},
+	}, {
 		// a surname of the -ов shape vouches for a first name no list holds,
 		// in a list the tagger may read only in part
 		name: "unlisted first names in a list",

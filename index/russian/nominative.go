@@ -5,6 +5,7 @@ package russian
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -276,6 +277,40 @@ func womanAgrees(s string, words []Word, i, j int, role string) bool {
 			continue
 		}
 		return hasEnding(t, "ка", "ица", "иня", "есса", "иса")
+	}
+	return false
+}
+
+// clauseOpeners are words after which a name may open a clause as its
+// subject; after any other word a name is as likely its complement
+// («адвокат Фелипе Массы заявил»).
+var clauseOpeners = setOf("и", "а", "но", "что", "поскольку", "когда", "как", "также", "однако", "затем", "потом",
+	"ранее", "тогда", "пока", "если", "хотя", "где", "ведь", "чтобы", "причем", "зато", "позже", "вскоре") // looked up folded
+
+// subjectAdverbs may stand between a subject and its verb.
+var subjectAdverbs = setOf("также", "уже", "еще", "тоже", "вновь", "не", "лишь", "только", "снова", "сам", "же",
+	"впервые", "лично", "сразу", "давно", "однажды", "даже", "вообще", "все") // looked up folded
+
+// manSubject reports whether the name words[i..j] opens a clause and a
+// masculine past verb follows it, so that it is the clause's subject, in
+// the nominative: «поскольку Фелипе Масса также был вынужден». A first
+// name that does not decline says nothing of the case; this does.
+func manSubject(s string, words []Word, i, j int) bool {
+	if i > 0 {
+		gap := strings.TrimSpace(s[words[i-1].End:words[i].Start])
+		if gap == "" && !clauseOpeners[FoldWord(words[i-1].Text)] || gap != "" && !strings.ContainsAny(gap, ",;:—–") {
+			return false
+		}
+	}
+	for k := j + 1; k < len(words) && k <= j+3; k++ {
+		if strings.TrimSpace(s[words[k-1].End:words[k].Start]) != "" {
+			return false
+		}
+		t := FoldWord(words[k].Text)
+		if subjectAdverbs[t] {
+			continue
+		}
+		return unicode.IsLower(firstRune(words[k].Text)) && hasEnding(t, "ал", "ял", "ил", "ел", "ыл", "ул", "ался", "ялся", "ился", "елся", "ылся")
 	}
 	return false
 }

@@ -344,6 +344,7 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool, t
 			m.First, m.Gender, m.Surname = fn.Nominative, fn.Gender, words[k+1].Text
 			m.NominativeSurname = m.NominativeSurname || strings.EqualFold(words[k].Text, fn.Nominative) && declines(fn.Nominative)
 			m.NominativeSurname = m.NominativeSurname && !(declines(fn.Nominative) && !strings.EqualFold(words[k].Text, fn.Nominative))
+			m.NominativeSurname = m.NominativeSurname || fn.Gender == Male && !declines(fn.Nominative) && manSubject(s, words, k, k+1)
 			if tagged && k+2 < j { // "Александра Кокорина Андрей Ромашов": two people in a row
 				return append([]NameMention{m}, n.inRun(s, words, k+2, j, isInit, true)...)
 			}
