@@ -238,6 +238,11 @@ func TestWhoNames(t *testing.T) {
 			"Друг Фелипе Сантуша рассказал, что апелляции не будет.",
 		want: map[string]string{"Масса": "Фелипе Масса", "Сантуш": "Фелипе Сантуш"},
 	}, {
+		// after «имени» an adjective-shaped surname said once is a person
+		name: "named after",
+		text: "Концерт\n\nВыступили солисты Музыкального театра имени Станиславского. Гостей принял институт имени Склифосовского.",
+		want: map[string]string{"Станиславский": "Станиславский", "Склифосовского": "Склифосовский"},
+	}, {
 		// a surname of the -ов shape vouches for a first name no list holds,
 		// in a list the tagger may read only in part
 		name: "unlisted first names in a list",

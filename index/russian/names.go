@@ -240,3 +240,11 @@ const minCommonStem = 4
 
 // Named reports whether w occurs capitalised inside a sentence.
 func (v *Vocab) Named(w string) bool { return v.named[FoldWord(w)] }
+
+// Eponym reports whether the name at s[at:] follows «имени»: a theatre,
+// street or prize named after a person («театра имени Станиславского»,
+// «улица имени Кирова»), which makes even a surname said once a person's.
+func Eponym(s string, at int) bool {
+	ws := Words(s[:at])
+	return len(ws) > 0 && FoldWord(ws[len(ws)-1].Text) == "имени" && strings.TrimSpace(s[ws[len(ws)-1].End:at]) == ""
+}

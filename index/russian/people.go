@@ -402,7 +402,8 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool, t
 			return []NameMention{m}
 		}
 	}
-	if usable(j) && !IsAllUpper(words[j].Text) && len([]rune(words[j].Text)) >= 2 {
+	// «театра имени Станиславского»: after «имени» an adjective-shaped surname alone is one
+	if (usable(j) || Eponym(s, words[j].Start) && LooksLikeSurname(words[j].Text)) && !IsAllUpper(words[j].Text) && len([]rune(words[j].Text)) >= 2 {
 		m := mk(j, j)
 		m.Surname, m.Bare = words[j].Text, true
 		return []NameMention{m}
