@@ -19,8 +19,37 @@ import (
 //	go test ./answers -run XXX -bench Open10k -benchtime 50x -cpuprofile cpu.out
 //	go tool pprof -top -cum -focus=openAndAsk answers.test cpu.out
 func BenchmarkOpen10k(b *testing.B) {
-	corpus, dir := b.TempDir(), filepath.Join(b.TempDir(), "ix")
-	gen := generatedCorpus(b, benchArticles)
+	corpus, dir := diskArchive(b, benchArticles)
+	for b.Loop() { // the set-up above runs once
+		openAndAsk(b, corpus, dir)
+	}
+}
+
+// BenchmarkQuestions10k measures the free-text questions of the archive
+// benchmark on an index already on disk and open, one after another; a
+// profile focused on answers.(*Service).Answer shows where a question's
+// time goes.
+func BenchmarkQuestions10k(b *testing.B) {
+	corpus, dir := diskArchive(b, benchArticles)
+	ctx := context.Background()
+	ix, err := index.Open(ctx, os.DirFS(corpus), index.Options{Dir: dir}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	svc := answers.New(ix, nil)
+	i := 0
+	for b.Loop() {
+		svc.Answer(ctx, archiveQuestions[i%len(archiveQuestions)])
+		i++
+	}
+}
+
+// diskArchive writes a generated corpus of n articles to a folder and
+// builds its on-disk index; it returns both folders.
+func diskArchive(b *testing.B, n int) (corpus, dir string) {
+	corpus, dir = b.TempDir(), filepath.Join(b.TempDir(), "ix")
+	gen := generatedCorpus(b, n)
 	err := fs.WalkDir(gen, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -34,15 +63,12 @@ func BenchmarkOpen10k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ctx := context.Background()
-	ix, err := index.Open(ctx, os.DirFS(corpus), index.Options{Dir: dir}, nil)
+	ix, err := index.Open(context.Background(), os.DirFS(corpus), index.Options{Dir: dir}, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
 	ix.Close()
-	for b.Loop() { // the set-up above runs once
-		openAndAsk(b, corpus, dir)
-	}
+	return corpus, dir
 }
 
 // openAndAsk opens the on-disk index, answers one question and closes it:

@@ -112,11 +112,9 @@ func (ix *Index) Search(ctx context.Context, words []string, limit int) (Results
 	if size < 50 {
 		size = 50
 	}
-	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(subs), size, 0, false)
-	req.IncludeLocations = true
-	res, err := ix.bleve.SearchInContext(ctx, req)
+	res, err := ix.searchLocated(ctx, query.NewDisjunctionQuery(subs), size)
 	if err != nil {
-		return out, fmt.Errorf("search: %w", err)
+		return out, err
 	}
 	var total float64
 	for _, t := range terms {
@@ -164,6 +162,39 @@ func (ix *Index) Search(ctx context.Context, words []string, limit int) (Results
 	}
 	out.Hits = hits
 	return out, nil
+}
+
+// searchLocated returns the size best passages for q with the locations
+// of their matched terms. Locations are read for those passages only: a
+// first search ranks every match without them, a second one asks for the
+// chosen passages by id. Reading locations for every match was 40% of a
+// question's time at 10,000 articles.
+func (ix *Index) searchLocated(ctx context.Context, q query.Query, size int) (*bleve.SearchResult, error) {
+	res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, size, 0, false))
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	if len(res.Hits) == 0 {
+		return res, nil
+	}
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), q}), len(ids), 0, false)
+	req.IncludeLocations = true
+	located, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search locations: %w", err)
+	}
+	locs := make(map[string]search.FieldTermLocationMap, len(located.Hits))
+	for _, h := range located.Hits {
+		locs[h.ID] = h.Locations
+	}
+	for _, h := range res.Hits {
+		h.Locations = locs[h.ID] // the first search's score stands
+	}
+	return res, nil
 }
 
 // phraseGap is how far apart (in words, stop words included) two words
