@@ -106,6 +106,10 @@ func (ix *Index) Search(ctx context.Context, words []string, limit int) (Results
 			fq.SetBoost(0.7)
 			or = append(or, fq)
 		}
+		if len(or) == 1 { // a common word: its one clause, without a disjunction around its long postings
+			subs = append(subs, or[0])
+			continue
+		}
 		subs = append(subs, query.NewDisjunctionQuery(or))
 	}
 	size := limit * 5
