@@ -93,30 +93,11 @@ func (ix *Index) Search(ctx context.Context, words []string, limit int) (Results
 	if len(terms) == 0 || limit <= 0 {
 		return out, nil
 	}
-	var subs []query.Query
-	for _, t := range terms {
-		or := []query.Query{termQuery(fieldText, t.stem, 1.0)}
-		if !t.common {
-			or = append(or, termQuery(fieldPrefix, t.prefix, 0.5), termQuery(fieldContext, t.stem, 0.2), termQuery(fieldTitle, t.stem, 0.1))
-		}
-		if t.fuzzy {
-			fq := query.NewFuzzyQuery(t.stem)
-			fq.SetField(fieldText)
-			fq.SetFuzziness(1)
-			fq.SetBoost(0.7)
-			or = append(or, fq)
-		}
-		if len(or) == 1 { // a common word: its one clause, without a disjunction around its long postings
-			subs = append(subs, or[0])
-			continue
-		}
-		subs = append(subs, query.NewDisjunctionQuery(or))
-	}
 	size := limit * 5
 	if size < 50 {
 		size = 50
 	}
-	res, err := ix.searchLocated(ctx, query.NewDisjunctionQuery(subs), size)
+	res, err := ix.searchLocated(ctx, searchQuery(terms), size)
 	if err != nil {
 		return out, err
 	}
@@ -166,6 +147,33 @@ func (ix *Index) Search(ctx context.Context, words []string, limit int) (Results
 	}
 	out.Hits = hits
 	return out, nil
+}
+
+// searchQuery is one disjunction over the terms; each term is looked for by
+// its stem in the sentence and, unless common, by its prefix and in the
+// sentence's neighbours and title, with a one-edit match when the corpus
+// does not have it.
+func searchQuery(terms []term) query.Query {
+	var subs []query.Query
+	for _, t := range terms {
+		or := []query.Query{termQuery(fieldText, t.stem, 1.0)}
+		if !t.common {
+			or = append(or, termQuery(fieldPrefix, t.prefix, 0.5), termQuery(fieldContext, t.stem, 0.2), termQuery(fieldTitle, t.stem, 0.1))
+		}
+		if t.fuzzy {
+			fq := query.NewFuzzyQuery(t.stem)
+			fq.SetField(fieldText)
+			fq.SetFuzziness(1)
+			fq.SetBoost(0.7)
+			or = append(or, fq)
+		}
+		if len(or) == 1 { // a common word: its one clause, without a disjunction around its long postings
+			subs = append(subs, or[0])
+			continue
+		}
+		subs = append(subs, query.NewDisjunctionQuery(or))
+	}
+	return query.NewDisjunctionQuery(subs)
 }
 
 // searchLocated returns the size best passages for q with the locations

@@ -24,26 +24,7 @@ func (n *Namer) taggedMentions(s string) []NameMention {
 	covered := make([]bool, len(words))
 	spans := tagger.Spans(labels)
 	for _, sp := range personSpans(s, words, spans) {
-		sp = n.completeSpan(s, words, sp)
-		i, j := sp.Start, sp.End-1
-		if i > 0 && j-i >= 2 && IsKinship(words[i-1].Text) && s[words[i-1].End:words[i].Start] == " " && n.namedAfter(words, i, j) {
-			i++ // «вдова Ельцина Наина Иосифовна»: the relative's surname is not her name
-		}
-		if i > 0 && afterKindNoun(s, words[i].Start, namingStems) {
-			// «клуба Тоттенхэм Хотспур Ледли Кинг»: the club's name, then the person's
-			for j-i >= 2 && !n.listedFirst(words[i].Text) && !IsPatronymic(words[i+1].Text) {
-				i++
-			}
-		}
-		if k := originalWords(s, words[j].End); k >= 2 && j-i+1 > k && isCyrillic(firstRune(words[j].Text)) {
-			i = j - k + 1 // «Ассошиэйтед Пресс Билал Хассеин (Bilal Hussein)»: the original counts the name's words
-		}
-		for i > 0 && isInit(i-1) { // "Б. Обама": the tagger may leave the initial out
-			i--
-		}
-		for i <= j && !IsCapitalized(words[i].Text) && !isInit(i) && !hasNameParticle(words[i].Text) && !IsParticle(words[i].Text) {
-			i++ // "миссис Обама"
-		}
+		i, j := n.nameWords(s, words, n.completeSpan(s, words, sp), isInit)
 		if i > j || !n.plausible(s, words, i, j, isInit) || quoted(s, words[i].Start, words[j].End) { // «Марш Голунова»: a title
 			continue
 		}
@@ -61,18 +42,53 @@ func (n *Namer) taggedMentions(s string) []NameMention {
 		}
 		out = append(out, ms...)
 	}
-	missed := false // a listed first name outside every tagged name
+	return append(out, n.missedMentions(s, words, covered)...)
+}
+
+// nameWords returns the words of a tagged span that are the person's name:
+// without a relative's or a body's name before it, as many words as its
+// Latin original has, with an initial the tagger left out, from its first
+// capitalised word.
+func (n *Namer) nameWords(s string, words []Word, sp tagger.Span, isInit func(int) bool) (i, j int) {
+	i, j = sp.Start, sp.End-1
+	if i > 0 && j-i >= 2 && IsKinship(words[i-1].Text) && s[words[i-1].End:words[i].Start] == " " && n.namedAfter(words, i, j) {
+		i++ // «вдова Ельцина Наина Иосифовна»: the relative's surname is not her name
+	}
+	if i > 0 && afterKindNoun(s, words[i].Start, namingStems) {
+		// «клуба Тоттенхэм Хотспур Ледли Кинг»: the club's name, then the person's
+		for j-i >= 2 && !n.listedFirst(words[i].Text) && !IsPatronymic(words[i+1].Text) {
+			i++
+		}
+	}
+	if k := originalWords(s, words[j].End); k >= 2 && j-i+1 > k && isCyrillic(firstRune(words[j].Text)) {
+		i = j - k + 1 // «Ассошиэйтед Пресс Билал Хассеин (Bilal Hussein)»: the original counts the name's words
+	}
+	for i > 0 && isInit(i-1) { // "Б. Обама": the tagger may leave the initial out
+		i--
+	}
+	for i <= j && !IsCapitalized(words[i].Text) && !isInit(i) && !hasNameParticle(words[i].Text) && !IsParticle(words[i].Text) {
+		i++ // "миссис Обама"
+	}
+	return i, j
+}
+
+// missedMentions returns the names the rules find outside every tagged
+// name (covered) when something vouches for them: a listed first name,
+// initials, or a surname's shape.
+func (n *Namer) missedMentions(s string, words []Word, covered []bool) []NameMention {
+	missed := false
 	lex := n.Lexicon()
 	for k, w := range words {
 		missed = missed || !covered[k] && lex.Classes(w.Text)&tagger.FirstName != 0 ||
 			k > 0 && !covered[k] && !covered[k-1] && IsCapitalized(words[k-1].Text) && ovSurname(w.Text)
 	}
 	if !missed {
-		return out
+		return nil
 	}
+	var out []NameMention
 	for _, m := range n.ruleMentions(s) {
 		if _, known := n.LookupFirst(m.First); m.Bare || !known && m.Initials == "" && !n.vouchedBySurname(s, m) {
-			continue // a listed first name, initials or a surname's shape vouch for what the tagger missed
+			continue
 		}
 		overlap := false
 		for k, w := range words {
