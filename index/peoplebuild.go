@@ -214,10 +214,14 @@ func (p *People) personFor(m russian.NameMention) *Person {
 			// name stands in the nominative beats one read from an
 			// oblique case («Фолькер Буфье напомнил» over «по словам
 			// Фолькера Буфье», where the surname does not decline)
-			if m.First != "" && (person.First == "" || strings.HasSuffix(person.First, ".") || p.firstSure(m) && !person.firstSure) {
-				person.First, person.Gender = m.First, m.Gender
+			sure := p.firstSure(m)
+			switch {
+			case m.First != "" && (person.First == "" || strings.HasSuffix(person.First, ".") ||
+				sure && !person.firstSure && sameStem(person.First, m.First)):
+				person.First, person.Gender, person.firstSure = m.First, m.Gender, sure
+			case sure && m.First == person.First:
+				person.firstSure = true
 			}
-			person.firstSure = person.firstSure || p.firstSure(m)
 			return person
 		}
 	}
@@ -237,6 +241,15 @@ func (p *People) firstSure(m russian.NameMention) bool {
 	}
 	_, listed := p.namer.LookupFirst(m.First)
 	return listed || m.NominativeSurname
+}
+
+// sameStem reports two forms of one first name: they differ at most in
+// their last letter and an ending («Фолькера», «Фолькер»; «Грасой», «Граса»),
+// unlike two names that share an initial («Анаса», «Александр»).
+func sameStem(a, b string) bool {
+	ra, rb := []rune(russian.FoldWord(a)), []rune(russian.FoldWord(b))
+	n := min(len(ra), len(rb)) - 1
+	return n >= 3 && string(ra[:n]) == string(rb[:n])
 }
 
 // surnameKey is the NameKey of a surname's last word, so "Де Сантис" and
