@@ -2,7 +2,6 @@ package answers_test
 
 import (
 	"context"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -99,21 +98,7 @@ func BenchmarkArchive(b *testing.B) {
 	if v, err := strconv.Atoi(os.Getenv("CORPUSBOT_BENCH_ARTICLES")); err == nil && v > 0 {
 		n = v
 	}
-	corpus := b.TempDir()
-	gen := generatedCorpus(b, n)
-	err := fs.WalkDir(gen, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(gen, p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(corpus, p), data, 0o644)
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	corpus := writeCorpus(b, n)
 	ctx := context.Background()
 	for i := 0; i < b.N; i++ {
 		plainDir, ourDir := filepath.Join(b.TempDir(), "plain"), filepath.Join(b.TempDir(), "ours")

@@ -48,7 +48,19 @@ func BenchmarkQuestions10k(b *testing.B) {
 // diskArchive writes a generated corpus of n articles to a folder and
 // builds its on-disk index; it returns both folders.
 func diskArchive(b *testing.B, n int) (corpus, dir string) {
-	corpus, dir = b.TempDir(), filepath.Join(b.TempDir(), "ix")
+	corpus, dir = writeCorpus(b, n), filepath.Join(b.TempDir(), "ix")
+	ix, err := index.Open(context.Background(), os.DirFS(corpus), index.Options{Dir: dir}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix.Close()
+	return corpus, dir
+}
+
+// writeCorpus writes a generated corpus of n articles to a new folder and
+// returns it.
+func writeCorpus(b *testing.B, n int) string {
+	corpus := b.TempDir()
 	gen := generatedCorpus(b, n)
 	err := fs.WalkDir(gen, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -63,12 +75,7 @@ func diskArchive(b *testing.B, n int) (corpus, dir string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ix, err := index.Open(context.Background(), os.DirFS(corpus), index.Options{Dir: dir}, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	ix.Close()
-	return corpus, dir
+	return corpus
 }
 
 // openAndAsk opens the on-disk index, answers one question and closes it:
