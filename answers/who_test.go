@@ -238,6 +238,14 @@ func TestWhoNames(t *testing.T) {
 			"Друг Фелипе Сантуша рассказал, что апелляции не будет.",
 		want: map[string]string{"Масса": "Фелипе Масса", "Сантуш": "Фелипе Сантуш"},
 	}, {
+		// each part of a double surname finds its bearer; one who bears the
+		// part as the whole surname wins when asked for it as written
+		name: "double surnames",
+		text: "Выборы\n\nИтоги: 6. Гиорги Маисашвили — 0,74 % голосов, 7. Ирина Саишвили-Чантурия — 0,19 % голосов. " +
+			"Министр Олег Чантурия выступил с речью.",
+		want: map[string]string{"Саишвили": "Ирина Саишвили-Чантурия", "Саишвили-Чантурия": "Ирина Саишвили-Чантурия",
+			"Чантурия": "Олег Чантурия", "Ирина Чантурия": "Ирина Саишвили-Чантурия"},
+	}, {
 		// after «имени» an adjective-shaped surname said once is a person
 		name: "named after",
 		text: "Концерт\n\nВыступили солисты Музыкального театра имени Станиславского. Гостей принял институт имени Склифосовского.",
