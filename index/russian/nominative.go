@@ -138,6 +138,13 @@ func SurnameNominative(forms, nominative []string, g Gender) string {
 	if len(forms) == 0 {
 		return ""
 	}
+	if parts := doubleParts(forms); parts != nil { // «Немировича-Данченко»: each part declines alone
+		out := make([]string, len(parts))
+		for i, p := range parts {
+			out[i] = SurnameNominative(p, nil, g)
+		}
+		return strings.Join(out, "-")
+	}
 	key := NameKey(forms[0])
 	base := string([]rune(forms[0])[:len([]rune(key))])
 	ovlike := hasEnding(key, "ов", "ев", "ин", "ын")
@@ -313,4 +320,28 @@ func manSubject(s string, words []Word, i, j int) bool {
 		return unicode.IsLower(firstRune(words[k].Text)) && hasEnding(t, "ал", "ял", "ил", "ел", "ыл", "ул", "ался", "ялся", "ился", "елся", "ылся")
 	}
 	return false
+}
+
+// doubleParts splits the forms of a double surname into the forms of each
+// part («Немировича-Данченко», «Немировичу-Данченко» → [Немировича
+// Немировичу] [Данченко Данченко]), or returns nil when the forms are not
+// all of one double surname.
+func doubleParts(forms []string) [][]string {
+	var parts [][]string
+	for _, f := range forms {
+		ps := strings.Split(f, "-")
+		if len(ps) < 2 || parts != nil && len(ps) != len(parts) {
+			return nil
+		}
+		if parts == nil {
+			parts = make([][]string, len(ps))
+		}
+		for i, p := range ps {
+			if !IsCapitalized(p) || utf8.RuneCountInString(p) < 3 || IsParticle(p) {
+				return nil
+			}
+			parts[i] = append(parts[i], p)
+		}
+	}
+	return parts
 }

@@ -29,6 +29,11 @@ func TestSurnameNominative(t *testing.T) {
 		{[]string{"Карзая"}, "Карзай"}, // the genitive of -ай, -ей
 		{[]string{"Мюррея"}, "Мюррей"},
 		{[]string{"Токаева", "Токаевым"}, "Токаев"},
+		// each part of a double surname declines alone
+		{[]string{"Немировича-Данченко"}, "Немирович-Данченко"},
+		{[]string{"Римского-Корсакова", "Римским-Корсаковым"}, "Римский-Корсаков"},
+		{[]string{"Петрова-Водкина"}, "Петров-Водкин"},
+		{[]string{"Саишвили-Чантурия"}, "Саишвили-Чантурия"},
 	}
 	for _, c := range cases {
 		if got := SurnameNominative(c.forms, nil, Male); got != c.want {
