@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/corpusbot/corpusbot/index/russian"
 	"github.com/corpusbot/corpusbot/index/russian/tagger"
@@ -244,23 +243,6 @@ func (p *People) firstSure(m russian.NameMention) bool {
 	return listed || m.NominativeSurname
 }
 
-// surnameParts returns the parts of a double surname, each of which a
-// reader may ask for alone («Саишвили-Чантурия», «Немировича-Данченко»), or
-// nothing: a particle («аль-Хадж») or a lower-case part («Буша-младшего»)
-// makes no double surname.
-func surnameParts(s string) []string {
-	parts := strings.Split(s, "-")
-	if len(parts) < 2 {
-		return nil
-	}
-	for _, part := range parts {
-		if !russian.IsCapitalized(part) || utf8.RuneCountInString(part) < 3 || russian.IsParticle(part) {
-			return nil
-		}
-	}
-	return parts
-}
-
 // sameStem reports two forms of one first name: they differ at most in
 // their last letter and an ending («Фолькера», «Фолькер»; «Грасой», «Граса»),
 // unlike two names that share an initial («Анаса», «Александр»).
@@ -349,7 +331,7 @@ func (p *People) resolveBare(key, doc string) *Person {
 
 func (p *People) attach(person *Person, a *Article, f found, namer *russian.Namer) {
 	person.forms = append(person.forms, f.m.Surname)
-	for _, alias := range append(surnameParts(f.m.Surname), f.m.Original) {
+	for _, alias := range append(russian.SurnameParts(f.m.Surname), f.m.Original) {
 		if k := russian.NameKey(alias); k != "" && k != person.key && !slices.Contains(person.aliases, k) {
 			person.aliases = append(person.aliases, k)
 		}

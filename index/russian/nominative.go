@@ -322,6 +322,23 @@ func manSubject(s string, words []Word, i, j int) bool {
 	return false
 }
 
+// SurnameParts returns the parts of a double surname, each of which
+// declines alone and may be asked for alone («Саишвили-Чантурия»,
+// «Немировича-Данченко»), or nil: a particle («аль-Хадж») or a lower-case
+// part («Буша-младшего») makes no double surname.
+func SurnameParts(s string) []string {
+	parts := strings.Split(s, "-")
+	if len(parts) < 2 {
+		return nil
+	}
+	for _, part := range parts {
+		if !IsCapitalized(part) || utf8.RuneCountInString(part) < 3 || IsParticle(part) {
+			return nil
+		}
+	}
+	return parts
+}
+
 // doubleParts splits the forms of a double surname into the forms of each
 // part («Немировича-Данченко», «Немировичу-Данченко» → [Немировича
 // Немировичу] [Данченко Данченко]), or returns nil when the forms are not
@@ -329,17 +346,14 @@ func manSubject(s string, words []Word, i, j int) bool {
 func doubleParts(forms []string) [][]string {
 	var parts [][]string
 	for _, f := range forms {
-		ps := strings.Split(f, "-")
-		if len(ps) < 2 || parts != nil && len(ps) != len(parts) {
+		ps := SurnameParts(f)
+		if ps == nil || parts != nil && len(ps) != len(parts) {
 			return nil
 		}
 		if parts == nil {
 			parts = make([][]string, len(ps))
 		}
 		for i, p := range ps {
-			if !IsCapitalized(p) || utf8.RuneCountInString(p) < 3 || IsParticle(p) {
-				return nil
-			}
 			parts[i] = append(parts[i], p)
 		}
 	}
