@@ -391,3 +391,77 @@ func TestSnapshotOfAnEmbeddedCorpus(t *testing.T) {
 		t.Fatalf("the changed text was not read: %+v", st)
 	}
 }
+
+// TestSnapshotPeopleOnDemand: an index opened from its snapshot reads its
+// people and events when first asked, also after an update has written a
+// new snapshot over the file; closed before that, it gives an empty
+// directory, and a refresh keeps the index it replaces whole.
+func TestSnapshotPeopleOnDemand(t *testing.T) {
+	dir, idx := t.TempDir(), t.TempDir()
+	for _, name := range []string{"000_842179c9f0289c83.txt", "001_6c928640fa13d394.txt", "catalog.tsv"} {
+		b, err := fs.ReadFile(seeds.FS(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := context.Background()
+	open := func() *index.Index {
+		t.Helper()
+		ix, err := index.Open(ctx, os.DirFS(dir), index.Options{Dir: idx}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ix
+	}
+	built := open()
+	want := len(built.People().All())
+	built.Close()
+	if want == 0 {
+		t.Fatal("the seeds name nobody")
+	}
+
+	closed := open() // closed before anyone asked: nothing to read, no panic
+	if !closed.Stats().Snapshot {
+		t.Fatal("not opened from the snapshot")
+	}
+	closed.Close()
+	if n := len(closed.People().All()); n != 0 {
+		t.Errorf("a closed index read %d people", n)
+	}
+
+	preloaded := open()
+	preloaded.Preload()
+	if n := len(preloaded.People().All()); n != want {
+		t.Errorf("preloaded: %d people, want %d", n, want)
+	}
+	preloaded.Close()
+
+	old := open()
+	b, err := fs.ReadFile(seeds.FS(), "002_0faea5df7df33092.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "002_0faea5df7df33092.txt"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	next, changed, err := old.Refresh(ctx, os.DirFS(dir)) // writes a new snapshot over the one old was opened from
+	if err != nil || len(changed) != 1 || next == old {
+		t.Fatalf("refresh: %v, changed %v", err, changed)
+	}
+	if n := len(old.People().All()); n != want {
+		t.Errorf("the replaced index: %d people, want %d", n, want)
+	}
+	have := len(next.People().All())
+	if have < want {
+		t.Errorf("the new index lost people: %d < %d", have, want)
+	}
+	next.Close()    // the latest closes the Bleve index both share
+	again := open() // the new snapshot, read on demand
+	defer again.Close()
+	if !again.Stats().Snapshot || len(again.People().All()) != have {
+		t.Errorf("reopened: snapshot %v, %d people, want %d", again.Stats().Snapshot, len(again.People().All()), have)
+	}
+}

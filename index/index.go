@@ -51,19 +51,19 @@ type Index struct {
 	people *People
 	events []Event
 	stats  Stats
-	// pending delivers people and events still being read from the
-	// snapshot; the first call of People or Events waits for them.
-	pending <-chan derivedResult
+	// pending reads the people and events of the snapshot the index was
+	// opened from; the first call of People or Events reads them.
+	pending *derivedReader
 	loaded  sync.Once
 }
 
-// derived waits, once, for people and events read in the background.
+// derived reads, once, the people and events the snapshot holds.
 func (ix *Index) derived() {
 	ix.loaded.Do(func() {
 		if ix.pending == nil {
 			return
 		}
-		r := <-ix.pending
+		r := ix.pending.read()
 		ix.people, ix.events = r.people, r.events
 		if r.err != nil {
 			ix.log.Error("people and events unreadable; /who and /timeline are empty until the corpus is read again", "err", r.err)
@@ -256,6 +256,7 @@ func (ix *Index) Refresh(ctx context.Context, fsys fs.FS) (*Index, []string, err
 	if len(changed) == 0 && len(c.hashes) == len(ix.corpus.hashes) {
 		return ix, nil, nil
 	}
+	ix.derived() // the index replaced stays whole for answers in flight, and releases its snapshot
 	if statErr != nil {
 		files = nil
 	}
@@ -421,5 +422,16 @@ func (ix *Index) Corpus() *Corpus { return ix.corpus }
 // Stats reports what Open did.
 func (ix *Index) Stats() Stats { return ix.stats }
 
-// Close releases the Bleve index.
-func (ix *Index) Close() error { return ix.bleve.Close() }
+// Close releases the Bleve index and the snapshot file.
+func (ix *Index) Close() error {
+	if ix.pending != nil {
+		ix.pending.close()
+	}
+	return ix.bleve.Close()
+}
+
+// Preload reads the people and events of an index opened from its snapshot
+// in the background, so that a long-running process answers its first /who
+// without waiting; Open leaves them until they are first needed, which an
+// `ask` about anything else never does.
+func (ix *Index) Preload() { go ix.derived() }

@@ -247,7 +247,7 @@ var errStale = errors.New("snapshot does not match the corpus")
 
 // readSnapshot returns the derived state saved in dir when it was made from
 // exactly files and the index holds exactly hashes.
-func readSnapshot(dir string, files []fileStat, hashes map[string]string) (*Corpus, <-chan derivedResult, error) {
+func readSnapshot(dir string, files []fileStat, hashes map[string]string) (*Corpus, *derivedReader, error) {
 	path := filepath.Join(dir, snapshotFile)
 	f, err := os.Open(path)
 	if err != nil {
@@ -259,14 +259,52 @@ func readSnapshot(dir string, files []fileStat, hashes map[string]string) (*Corp
 		f.Close()
 		return nil, nil, err
 	}
-	// people and events follow: a question about anything else need not wait
-	// for them (at 100,000 articles they are most of the snapshot)
-	result := make(chan derivedResult, 1)
-	go func() {
-		defer f.Close()
-		result <- readDerivedPart(dec, c, h, path)
-	}()
-	return c, result, nil
+	return c, &derivedReader{f: f, dec: dec, c: c, h: h, path: path}, nil
+}
+
+// derivedReader reads the people and events that follow the articles in a
+// snapshot when they are first needed: a question about anything else
+// never decodes them (at 100,000 articles they are most of the snapshot,
+// and an `ask` is one question). It keeps the snapshot file open until
+// then, so a snapshot that an update renames over meanwhile is still read
+// whole, as it was.
+type derivedReader struct {
+	mu   sync.Mutex
+	f    *os.File // nil once read or closed
+	dec  *gob.Decoder
+	c    *Corpus
+	h    snapshotHeader
+	path string
+}
+
+// read decodes the people and events and closes the file.
+func (d *derivedReader) read() derivedResult {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.f == nil {
+		return derivedResult{people: noPeople(), err: errors.New("the index was closed before its people were read")}
+	}
+	defer d.closeLocked()
+	return readDerivedPart(d.dec, d.c, d.h, d.path)
+}
+
+// close releases the file if the people were never read.
+func (d *derivedReader) close() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.closeLocked()
+}
+
+func (d *derivedReader) closeLocked() {
+	if d.f != nil {
+		d.f.Close()
+		d.f = nil
+	}
+}
+
+// noPeople is the directory of nobody.
+func noPeople() *People {
+	return &People{byKey: map[string][]*Person{}, namer: russian.NewNamer(nil), seen: map[string]bool{}}
 }
 
 // readCorpusPart reads the snapshot's header and articles and returns the
@@ -312,8 +350,7 @@ func readDerivedPart(dec *gob.Decoder, c *Corpus, h snapshotHeader, path string)
 	}
 	if err != nil {
 		os.Remove(path)
-		return derivedResult{people: &People{byKey: map[string][]*Person{}, namer: russian.NewNamer(nil), seen: map[string]bool{}},
-			err: fmt.Errorf("read snapshot people and events: %w", err)}
+		return derivedResult{people: noPeople(), err: fmt.Errorf("read snapshot people and events: %w", err)}
 	}
 	return r
 }

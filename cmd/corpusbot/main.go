@@ -177,6 +177,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "ask":
 		return ask(ctx, svc, cfg.args, stdin, stdout, stderr)
 	}
+	ix.Preload() // a chat or the bot runs on: its first /who need not wait
 	watching, stopWatching := context.WithCancel(ctx)
 	var watched sync.WaitGroup
 	defer func() { stopWatching(); watched.Wait() }() // before the index closes
