@@ -19,7 +19,7 @@ type Person struct {
 	Mentions  []Place  // sentences that name the person
 	Quotes    []Said   // direct quotations attributed to the person
 	key       string   // surname key (russian.NameKey)
-	aliases   []string // keys of the surname's originals in Latin script ("horowitz")
+	aliases   []string // keys the person is found by besides key: Latin originals ("horowitz"), parts of a double surname
 	initial   string   // first letter of the first name, folded
 	firstSure bool     // First is listed or was read where the name stands in the nominative
 	forms     []string // surname forms seen
