@@ -2,6 +2,8 @@ package index
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/binary"
 	"encoding/gob"
 	"errors"
 	"fmt"
@@ -101,16 +103,33 @@ func statFile(fsys fs.FS, p string, d fs.DirEntry) (fileStat, error) {
 	return f, nil
 }
 
+// filesDigest stands for a list of corpus files: a snapshot keeps it
+// rather than the list, which at 100,000 files was a tenth of an open.
+func filesDigest(files []fileStat) [sha256.Size]byte {
+	h := sha256.New()
+	var num [8]byte
+	for _, f := range files {
+		h.Write([]byte(f.Path))
+		h.Write([]byte{0})
+		binary.LittleEndian.PutUint64(num[:], uint64(f.Size))
+		h.Write(num[:])
+		binary.LittleEndian.PutUint64(num[:], uint64(f.ModTime))
+		h.Write(num[:])
+	}
+	var out [sha256.Size]byte
+	h.Sum(out[:0])
+	return out
+}
+
 // snapshotHeader opens the snapshot file; the articles, people and events
 // follow in chunks of snapshotChunk, each its own gob message, so that no
 // message is large (gob reads a message whole before decoding it).
 type snapshotHeader struct {
 	Schema                   int // schemaVersion and snapshotVersion: either changing makes it stale
 	Format                   int
-	Files                    []fileStat
+	Files                    [sha256.Size]byte // filesDigest of the corpus files it was made from
 	Hashes                   map[string]string
 	Warnings                 []string
-	Seen                     []string
 	Articles, People, Events int
 	Bodies                   string // the file beside it with the articles' texts
 	BodiesSize               int64
@@ -129,7 +148,7 @@ const snapshotChunk = 512
 // snapshotVersion changes whenever the snapshot's layout does, or what
 // extraction finds in the same text (people, quotes, events): a snapshot of
 // another version is derived again from the corpus.
-const snapshotVersion = 26
+const snapshotVersion = 27
 
 // writeSnapshot saves ix's derived state with the corpus files it came
 // from (write, fsync, rename: a kill leaves the old snapshot or none).
@@ -140,7 +159,7 @@ func (ix *Index) writeSnapshot(dir string, files []fileStat) (*Corpus, error) {
 		os.Remove(filepath.Join(dir, bodies))
 		return nil, fmt.Errorf("write snapshot: %w", err)
 	}
-	h := snapshotHeader{Schema: schemaVersion, Format: snapshotVersion, Files: files, Hashes: ix.corpus.hashes, Warnings: ix.corpus.Warnings,
+	h := snapshotHeader{Schema: schemaVersion, Format: snapshotVersion, Files: filesDigest(files), Hashes: ix.corpus.hashes, Warnings: ix.corpus.Warnings,
 		Articles: len(ix.corpus.Articles), People: len(ix.people.list), Events: len(ix.events), Bodies: bodies}
 	records := make([]articleRecord, 0, len(ix.corpus.Articles))
 	for i, a := range ix.corpus.Articles {
@@ -148,10 +167,11 @@ func (ix *Index) writeSnapshot(dir string, files []fileStat) (*Corpus, error) {
 			Dateline: a.Dateline, At: refs[i].at, Size: refs[i].size, Sentences: refs[i].sentences})
 		h.BodiesSize = refs[i].at + int64(refs[i].size)
 	}
+	seen := make([]string, 0, len(ix.people.seen))
 	for k := range ix.people.seen {
-		h.Seen = append(h.Seen, k)
+		seen = append(seen, k)
 	}
-	slices.Sort(h.Seen)
+	slices.Sort(seen)
 	people, events := ix.derivedRecords()
 	tmp := filepath.Join(dir, snapshotFile+".tmp")
 	f, err := os.Create(tmp)
@@ -165,6 +185,7 @@ func (ix *Index) writeSnapshot(dir string, files []fileStat) (*Corpus, error) {
 		func() error { return encodeChunks(enc, records) },
 		func() error { return encodeChunks(enc, people) },
 		func() error { return encodeChunks(enc, events) },
+		func() error { return enc.Encode(seen) }, // with the people, which alone read it
 		w.Flush, f.Sync,
 	} {
 		if err == nil {
@@ -314,7 +335,7 @@ func readCorpusPart(dir string, dec *gob.Decoder, files []fileStat, hashes map[s
 	if err := dec.Decode(&h); err != nil {
 		return nil, h, fmt.Errorf("read snapshot: %w", err)
 	}
-	if h.Schema != schemaVersion || h.Format != snapshotVersion || !slices.Equal(h.Files, files) || !maps.Equal(h.Hashes, hashes) {
+	if h.Schema != schemaVersion || h.Format != snapshotVersion || h.Files != filesDigest(files) || !maps.Equal(h.Hashes, hashes) {
 		return nil, h, errStale
 	}
 	articles, err := decodeChunks[articleRecord](dec, h.Articles)
@@ -340,10 +361,14 @@ func readDerivedPart(dec *gob.Decoder, c *Corpus, h snapshotHeader, path string)
 	if err == nil {
 		eventRecords, err = decodeChunks[eventRecord](dec, h.Events)
 	}
+	var seen []string
+	if err == nil {
+		err = dec.Decode(&seen)
+	}
 	var r derivedResult
 	ok := false
 	if err == nil {
-		r.people, r.events, ok = fromRecords(c, h.Seen, records, eventRecords)
+		r.people, r.events, ok = fromRecords(c, seen, records, eventRecords)
 	}
 	if err == nil && !ok {
 		err = errStale
