@@ -270,6 +270,10 @@ func (ix *Index) Refresh(ctx context.Context, fsys fs.FS) (*Index, []string, err
 // sync indexes new and changed articles and deletes removed ones.
 func (ix *Index) sync(ctx context.Context, old manifest, opts Options) error {
 	total := len(ix.corpus.Articles)
+	text, prefix := ix.analyzer(textAnalyzer), ix.analyzer(prefixAnalyzer)
+	if text == nil || prefix == nil {
+		return fmt.Errorf("analyzers missing from mapping")
+	}
 	batch := ix.bleve.NewBatch()
 	flush := func() error {
 		if batch.Size() == 0 {
@@ -301,8 +305,9 @@ func (ix *Index) sync(ctx context.Context, old manifest, opts Options) error {
 			if ok { // changed: drop its old passages first
 				ix.deletePassages(batch, a.ID, old.Hashes[a.ID])
 			}
+			p := newPassageAnalysis(a, text, prefix)
 			for si := range a.Sentences {
-				if err := batch.Index(passageID(a.ID, si), passageDoc(a, si)); err != nil {
+				if err := batch.IndexAdvanced(p.document(si)); err != nil {
 					return fmt.Errorf("index %s: %w", a.ID, err)
 				}
 			}
@@ -397,10 +402,11 @@ func parsePassageID(id string) (string, int, bool) {
 	return id[:i], n, err == nil
 }
 
-// passageDoc is the Bleve document of sentence si: its text, the same text
-// for the prefix field, its neighbours as context and the article title.
-func passageDoc(a *Article, si int) map[string]interface{} {
-	s := a.Sentences[si].Text
+// passageContext is the neighbours field of sentence si: the sentences
+// before and after it. A passage's document holds its text, the same text
+// for the prefix field, this context and the article's title
+// (passageAnalysis).
+func passageContext(a *Article, si int) string {
 	var ctx []string
 	if si > 0 {
 		ctx = append(ctx, a.Sentences[si-1].Text)
@@ -408,12 +414,7 @@ func passageDoc(a *Article, si int) map[string]interface{} {
 	if si+1 < len(a.Sentences) {
 		ctx = append(ctx, a.Sentences[si+1].Text)
 	}
-	return map[string]interface{}{
-		fieldText:    s,
-		fieldPrefix:  s,
-		fieldContext: strings.Join(ctx, " "),
-		fieldTitle:   a.Title,
-	}
+	return strings.Join(ctx, " ")
 }
 
 // Corpus returns the articles behind the index.

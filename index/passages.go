@@ -1,0 +1,99 @@
+package index
+
+import (
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+)
+
+// passageOptions are the indexing options of every passage field, as the
+// mapping declares them: indexed with term vectors, not stored.
+const passageOptions = bleveindex.IndexField | bleveindex.IncludeTermVectors
+
+// passageAnalysis analyses an article once for all of its passage
+// documents. Each passage carries its sentence (text and prefix fields),
+// its neighbours and the article's title, so a plain mapping analysed every
+// sentence four times and the title once per sentence; here each sentence
+// is analysed once per analyzer and the title once, when Bleve's workers
+// first ask for them. The documents are the ones the mapping would make,
+// up to the positions and offsets in the neighbours field, which nothing
+// reads (only whether a term is there).
+type passageAnalysis struct {
+	a                 *Article
+	text, prefix      analysis.Analyzer
+	textOnce, preOnce []sync.Once
+	textToks, preToks []analysis.TokenStream
+	titleOnce         sync.Once
+	titleToks         analysis.TokenStream
+	allExcluded       []string
+}
+
+func newPassageAnalysis(a *Article, text, prefix analysis.Analyzer) *passageAnalysis {
+	n := len(a.Sentences)
+	return &passageAnalysis{a: a, text: text, prefix: prefix,
+		textOnce: make([]sync.Once, n), preOnce: make([]sync.Once, n),
+		textToks: make([]analysis.TokenStream, n), preToks: make([]analysis.TokenStream, n),
+		allExcluded: []string{fieldText, fieldPrefix, fieldContext, fieldTitle}}
+}
+
+// document is the Bleve document of sentence si (see passageDoc).
+func (p *passageAnalysis) document(si int) *document.Document {
+	doc := document.NewDocument(passageID(p.a.ID, si))
+	s := []byte(p.a.Sentences[si].Text)
+	field := func(name string, value []byte, tokens func() analysis.TokenStream) {
+		doc.AddField(document.NewTextFieldCustom(name, nil, value, passageOptions, analyzed(tokens)))
+	}
+	field(fieldText, s, func() analysis.TokenStream { return p.sentence(si) })
+	field(fieldPrefix, s, func() analysis.TokenStream { return p.prefixes(si) })
+	field(fieldContext, []byte(passageContext(p.a, si)), func() analysis.TokenStream { return p.neighbours(si) })
+	field(fieldTitle, []byte(p.a.Title), p.title)
+	// the mapping adds Bleve's catch-all field with every passage field left out of it
+	doc.AddField(document.NewCompositeFieldWithIndexingOptions("_all", true, []string{}, p.allExcluded, passageOptions))
+	return doc
+}
+
+func (p *passageAnalysis) sentence(si int) analysis.TokenStream {
+	p.textOnce[si].Do(func() { p.textToks[si] = p.text.Analyze([]byte(p.a.Sentences[si].Text)) })
+	return p.textToks[si]
+}
+
+func (p *passageAnalysis) prefixes(si int) analysis.TokenStream {
+	p.preOnce[si].Do(func() { p.preToks[si] = p.prefix.Analyze([]byte(p.a.Sentences[si].Text)) })
+	return p.preToks[si]
+}
+
+func (p *passageAnalysis) title() analysis.TokenStream {
+	p.titleOnce.Do(func() { p.titleToks = p.text.Analyze([]byte(p.a.Title)) })
+	return p.titleToks
+}
+
+// neighbours is the stream of passageContext(a, si) made of the sentences'
+// own streams: the next sentence's tokens follow the previous one's, moved
+// past its text and its last position. Tokens are copied, never changed:
+// the same sentence is another passage's text.
+func (p *passageAnalysis) neighbours(si int) analysis.TokenStream {
+	var out analysis.TokenStream
+	shift, pos := 0, 0
+	for _, nb := range []int{si - 1, si + 1} {
+		if nb < 0 || nb >= len(p.a.Sentences) {
+			continue
+		}
+		for _, t := range p.sentence(nb) {
+			c := *t
+			c.Start, c.End, c.Position = t.Start+shift, t.End+shift, t.Position+pos
+			out = append(out, &c)
+		}
+		if len(out) > 0 {
+			pos = out[len(out)-1].Position
+		}
+		shift += len(p.a.Sentences[nb].Text) + 1 // passageContext joins them with a space
+	}
+	return out
+}
+
+// analyzed is an analyzer that hands over a stream analysed elsewhere.
+type analyzed func() analysis.TokenStream
+
+func (f analyzed) Analyze([]byte) analysis.TokenStream { return f() }

@@ -1,0 +1,75 @@
+package index
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/document"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+)
+
+// TestPassageDocumentsAsMapped: the passage documents analysed once per
+// article hold, field by field, the terms, frequencies and lengths that
+// Bleve's mapping gives the same passages; in the neighbours field, whose
+// positions nothing reads, the terms and frequencies.
+func TestPassageDocumentsAsMapped(t *testing.T) {
+	a := &Article{ID: "a1", Title: "Визит Блинкена в Астану: ещё одна встреча"}
+	for _, s := range []string{
+		"Госсекретарь США Энтони Блинкен прибыл в Астану 28 февраля 2023 года.",
+		"Он встретился с президентом Токаевым, и они обсудили санкции и C5+1.",
+		"«Мы ценим партнёрство», — сказал Блинкен.",
+		"Ещё в 2018 году стороны подписали меморандум",
+	} {
+		a.Sentences = append(a.Sentences, Sentence{Text: s, Quote: -1})
+	}
+	m, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPassageAnalysis(a, m.AnalyzerNamed(textAnalyzer), m.AnalyzerNamed(prefixAnalyzer))
+	for si := range a.Sentences {
+		mapped := document.NewDocument(passageID(a.ID, si))
+		err := m.MapDocument(mapped, map[string]interface{}{
+			fieldText: a.Sentences[si].Text, fieldPrefix: a.Sentences[si].Text,
+			fieldContext: passageContext(a, si), fieldTitle: a.Title,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ours := p.document(si)
+		if got, want := describeDoc(ours, true), describeDoc(mapped, true); got != want {
+			t.Errorf("passage %d:\n got %s\nwant %s", si, got, want)
+		}
+		if got, want := describeDoc(ours, false), describeDoc(mapped, false); got != want {
+			t.Errorf("passage %d, positions:\n got %s\nwant %s", si, got, want)
+		}
+	}
+}
+
+// describeDoc lists a document's fields with their analysed length and
+// terms; with loose, the neighbours field shows its terms and frequencies
+// only, else every field shows the positions of each term too.
+func describeDoc(doc *document.Document, loose bool) string {
+	var fields []string
+	doc.VisitFields(func(f bleveindex.Field) {
+		f.Analyze()
+		var terms []string
+		for term, tf := range f.AnalyzedTokenFrequencies() {
+			s := fmt.Sprintf("%s×%d", term, tf.Frequency())
+			if !loose || f.Name() != fieldContext {
+				for _, l := range tf.Locations {
+					s += fmt.Sprintf("@%d:%d-%d", l.Position, l.Start, l.End)
+				}
+			}
+			terms = append(terms, s)
+		}
+		sort.Strings(terms)
+		if loose || f.Name() != fieldContext {
+			fields = append(fields, fmt.Sprintf("%s(%d %v)[%s]", f.Name(), f.AnalyzedLength(), f.Options(), strings.Join(terms, " ")))
+		}
+	})
+	sort.Strings(fields)
+	return strings.Join(fields, "\n")
+}
