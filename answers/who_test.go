@@ -246,6 +246,14 @@ func TestWhoNames(t *testing.T) {
 		want: map[string]string{"Саишвили": "Ирина Саишвили-Чантурия", "Саишвили-Чантурия": "Ирина Саишвили-Чантурия",
 			"Чантурия": "Олег Чантурия", "Ирина Чантурия": "Ирина Саишвили-Чантурия"},
 	}, {
+		// names joined in one list share their case: one surely nominative
+		// makes the others nominative, and a first name that is also a
+		// man's genitive («Марина») a woman's
+		name: "a list shares its case",
+		text: "Президенты\n\nПод следствием оказались три бывших президента: Алан Гарсия (1985—1990 годы), Ольянта Рамала " +
+			"(2011—2016 годы) и Педро Пабло Кучински (2016—2018 годы). На свадьбе были Марина Миронова и Оксана Тимофеева.",
+		want: map[string]string{"Рамала": "Ольянта Рамала", "Миронова": "Марина Миронова", "Гарсия": "Алан Гарсия"},
+	}, {
 		// after «имени» an adjective-shaped surname said once is a person
 		name: "named after",
 		text: "Концерт\n\nВыступили солисты Музыкального театра имени Станиславского. Гостей принял институт имени Склифосовского.",

@@ -130,3 +130,52 @@ func (n *Namer) listItem(s string, words []Word, k int) bool {
 	}
 	return after == "" && k+1 == len(words) || after != "" && strings.ContainsRune("()•,;—–.", firstRune(after))
 }
+
+// shareListCase puts every name of a list in the nominative when one of
+// them surely is: names joined by commas and «и» share their case, so
+// «Алан Гарсия (1985—1990), Ольянта Умала (2011—2016)» is Ольянта Умала,
+// not the genitive of «Ольянт Умал». An unlisted first name read from an
+// oblique case is then taken as written. Mentions come in sentence order.
+func (n *Namer) shareListCase(s string, ms []NameMention) {
+	for start := 0; start < len(ms); {
+		end := start + 1
+		for end < len(ms) && ms[end-1].End <= ms[end].Start && listGap(s[ms[end-1].End:ms[end].Start]) {
+			end++
+		}
+		nominative := false
+		for _, m := range ms[start:end] {
+			nominative = nominative || m.NominativeSurname && !m.Bare
+		}
+		if nominative && end-start > 1 {
+			for k := start; k < end; k++ {
+				n.asNominative(s, &ms[k])
+			}
+		}
+		start = end
+	}
+}
+
+// asNominative marks m as named in the nominative; an unlisted first name
+// read from an oblique case goes back to its written form.
+func (n *Namer) asNominative(s string, m *NameMention) {
+	if m.Bare || m.NominativeSurname {
+		return
+	}
+	m.NominativeSurname = true
+	ws := Words(s[m.Start:m.End])
+	if m.First == "" || m.Initials != "" || len(ws) < 2 || ws[len(ws)-1].Text != m.Surname {
+		return
+	}
+	written := ws[0].Text
+	if _, listed := n.LookupFirst(m.First); !listed {
+		m.First = written
+		return
+	}
+	// «Марина Миронова и Оксана Тимофеева»: «Марина» read as the genitive
+	// of Марин is the woman's nominative
+	if fn, ok := n.LookupFirst(written); ok && fn.Gender == Female && m.Gender == Male {
+		if _, oblique := n.maleOblique[FoldWord(written)]; oblique {
+			m.First, m.Gender = fn.Nominative, Female
+		}
+	}
+}

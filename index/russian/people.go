@@ -138,6 +138,7 @@ func (n *Namer) Mentions(s string) []NameMention {
 	}
 	ms = n.listPeople(s, ms)
 	shareListRoles(s, ms)
+	n.shareListCase(s, ms)
 	out := ms[:0]
 	for k := range ms {
 		if n := len(out); n > 0 && isOriginal(s, out[n-1], ms[k]) {
