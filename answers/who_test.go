@@ -254,6 +254,17 @@ func TestWhoNames(t *testing.T) {
 			"(2011—2016 годы) и Педро Пабло Кучински (2016—2018 годы). На свадьбе были Марина Миронова и Оксана Тимофеева.",
 		want: map[string]string{"Рамала": "Ольянта Рамала", "Миронова": "Марина Миронова", "Гарсия": "Алан Гарсия"},
 	}, {
+		// a lower-case particle is part of the surname also beside a first
+		// name no list holds, and a first name in -я after a consonant is
+		// soft in the nominative (Шарля → Шарль); the person a body is named
+		// after takes no role from the phrase before «имени», and the person
+		// after that name is one of their own
+		name: "particles, eponyms and soft first names",
+		text: "Раскопки\n\nО находке рассказал профессор кафедры археологии МГУ имени М. В. Ломоносова Иван Петров. " +
+			"Вспоминали и Шарля де Голля, и Алессандро дель Пьеро.",
+		want: map[string]string{"Голль": "Шарль де Голль", "Пьеро": "Алессандро дель Пьеро", "Ломоносов": "М. В. Ломоносов",
+			"Петров": "Иван Петров"},
+	}, {
 		// after «имени» an adjective-shaped surname said once is a person
 		name: "named after",
 		text: "Концерт\n\nВыступили солисты Музыкального театра имени Станиславского. Гостей принял институт имени Склифосовского.",
@@ -314,5 +325,17 @@ func TestWhoCardCapsMentions(t *testing.T) {
 	}
 	if len(r.Person.Mentions) != 1000 || r.Person.MentionsTotal != 1100 || !strings.Contains(r.Text(), "…и ещё 1090") {
 		t.Fatalf("card: %d mentions of %d", len(r.Person.Mentions), r.Person.MentionsTotal)
+	}
+}
+
+// TestEponymRole: the role phrase before «имени» belongs to the person
+// after the eponym, not to the one the body is named after.
+func TestEponymRole(t *testing.T) {
+	svc := serviceOf(t, "Раскопки\n\nО находке рассказал профессор кафедры археологии МГУ имени М. В. Ломоносова Иван Петров.")
+	if r := svc.Answer(context.Background(), "/who Ломоносов"); r.Person == nil || r.Person.Role != "" {
+		t.Errorf("/who Ломоносов:\n%s", r.Text())
+	}
+	if r := svc.Answer(context.Background(), "/who Петров"); r.Person == nil || !strings.HasPrefix(r.Person.Role, "профессор кафедры археологии") {
+		t.Errorf("/who Петров:\n%s", r.Text())
 	}
 }

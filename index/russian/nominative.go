@@ -83,6 +83,12 @@ func declines(first string) bool {
 // firstFromCase puts an unknown first name in the nominative, reading its
 // case from the surname next to it: "Жээнбека Кулубаева" → Жээнбек.
 func firstFromCase(first, surname string) string {
+	if parts := strings.Split(first, "-"); len(parts) > 1 { // Жана-Шарля: each part declines
+		for i, p := range parts {
+			parts[i] = firstFromCase(p, surname)
+		}
+		return strings.Join(parts, "-")
+	}
 	ending := strings.TrimPrefix(FoldWord(surname), NameKey(surname))
 	r := []rune(first)
 	strip := func(n int, add string) string {
@@ -97,8 +103,11 @@ func firstFromCase(first, surname string) string {
 		if strings.HasSuffix(lf, "а") && !strings.ContainsRune("аеиоуыэюя", r[len(r)-2]) {
 			return strip(1, "")
 		}
+		if strings.HasSuffix(lf, "я") && len(r) > 1 && !strings.ContainsRune("аеиоуыэюя", unicode.ToLower(r[len(r)-2])) {
+			return strip(1, "ь") // Шарля → Шарль
+		}
 		if strings.HasSuffix(lf, "я") {
-			return strip(1, "й")
+			return strip(1, "й") // Анджея → Анджей
 		}
 		if strings.HasSuffix(lf, "ы") && !strings.ContainsRune("аеиоуыэюя", r[len(r)-2]) {
 			return strip(1, "а")

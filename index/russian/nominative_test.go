@@ -55,6 +55,8 @@ func TestFirstFromCase(t *testing.T) {
 		{"Жолт", "Хорняк", "Жолт"},       // already nominative
 		{"Андреа", "Падована", "Андреа"}, // a vowel before -а: no case ending
 		{"Мария", "Зеленская", "Мария"},  // «-ая» is a woman's nominative, not a case
+		{"Шарля", "Азнавура", "Шарль"},   // a soft stem: -я after a consonant
+		{"Жана-Шарля", "Кастеля", "Жан-Шарль"},
 	}
 	for _, c := range cases {
 		if got := firstFromCase(c.first, c.surname); got != c.want {

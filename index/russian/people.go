@@ -320,6 +320,9 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool, t
 			}
 			m.Initials = strings.Join(inits, " ")
 			m.Surname = words[e+1].Text
+			if tagged && e+2 < j { // «имени М. В. Ломоносова Иван Петров»: two people in a row
+				return append([]NameMention{m}, n.inRun(s, words, e+2, j, isInit, true)...)
+			}
 			return []NameMention{m}
 		}
 		fn, ok := n.LookupFirst(words[k].Text)
@@ -387,6 +390,9 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool, t
 			m := mk(min(a, b), max(a, b))
 			m.First = firstFromCase(words[a].Text, words[b].Text)
 			m.Surname = words[b].Text
+			if b-1 > a && IsParticle(words[b-1].Text) { // «Алессандро дель Пьеро»
+				m.Surname = s[words[b-1].Start:words[b].End]
+			}
 			m.Gender = genderFromSurname(words[b].Text)
 			if m.First != words[a].Text && womanAgrees(s, words, min(a, b), max(a, b), m.Role) {
 				// «солистка Василиса Старшова», «Иветта Зельдина заявила»: a

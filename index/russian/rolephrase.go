@@ -54,6 +54,9 @@ var roleStops = setOf("и", "а", "но", "с", "со", "в", "во", "на", "�
 // "Госсекретарь США" before "Энтони Блинкен", "министра иностранных дел"
 // before "Мухтара Тлеуберди". It is "" when no role word precedes.
 func (n *Namer) roleBefore(s string, words []Word, at int) string {
+	if Eponym(s, words[at].Start) {
+		return "" // «глава ассоциации имени Людвига ван Бетховена» is not Бетховен's role
+	}
 	left := -1
 	for k := at - 1; k >= 0 && at-k <= 12; k-- {
 		// quote marks around an organisation are part of the phrase: глава ОАО «Газпром»

@@ -37,7 +37,8 @@ func (n *Namer) taggedMentions(s string) []NameMention {
 				ms = append(ms, m)
 			}
 		}
-		if role := taggedRole(s, words, spans, i, j); role != "" && len(ms) > 0 && ms[0].Start == words[i].Start && ms[0].Role == "" {
+		if role := taggedRole(s, words, spans, i, j); role != "" && len(ms) > 0 && ms[0].Start == words[i].Start && ms[0].Role == "" &&
+			!Eponym(s, words[i].Start) {
 			ms[0].Role = role
 		}
 		out = append(out, ms...)
@@ -192,6 +193,12 @@ func personSpans(s string, words []Word, spans []tagger.Span) []tagger.Span {
 			continue
 		}
 		if k := len(out) - 1; k >= 0 && out[k].End == sp.Start && s[words[sp.Start-1].End:words[sp.Start].Start] == " " {
+			out[k].End = sp.End
+			continue
+		}
+		// «Людвига ван Бетховена»: the tagger may leave the particle out
+		if k := len(out) - 1; k >= 0 && out[k].End+1 == sp.Start && IsParticle(words[out[k].End].Text) &&
+			s[words[out[k].End-1].End:words[out[k].End].Start] == " " && s[words[out[k].End].End:words[sp.Start].Start] == " " {
 			out[k].End = sp.End
 			continue
 		}
