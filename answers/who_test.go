@@ -265,6 +265,15 @@ func TestWhoNames(t *testing.T) {
 		want: map[string]string{"Голль": "Шарль де Голль", "Пьеро": "Алессандро дель Пьеро", "Ломоносов": "М. В. Ломоносов",
 			"Петров": "Иван Петров"},
 	}, {
+		// a first name and patronymic name someone the text names in full
+		// elsewhere, or nobody: no person of their own; a surname of that
+		// shape said alone, with a role or in a list of full names is one
+		name: "patronymics are no surnames",
+		text: "Интервью\n\n«Геннадий Андреевич, как вы оцениваете итоги?» — спросил ведущий. Защитник Бранислав Иванович забил гол. " +
+			"Приговоры получили Илья Васильевич, Федор Мирзоянов и Владимир Яроменко. Роман Абрамович купил клуб. Абрамович доволен.",
+		want: map[string]string{"Андреевич": "", "Иванович": "Бранислав Иванович", "Васильевич": "Илья Васильевич",
+			"Абрамович": "Роман Абрамович"},
+	}, {
 		// after «имени» an adjective-shaped surname said once is a person
 		name: "named after",
 		text: "Концерт\n\nВыступили солисты Музыкального театра имени Станиславского. Гостей принял институт имени Склифосовского.",

@@ -22,6 +22,7 @@ type Person struct {
 	aliases   []string // keys the person is found by besides key: Latin originals ("horowitz"), parts of a double surname
 	initial   string   // first letter of the first name, folded
 	firstSure bool     // First is listed or was read where the name stands in the nominative
+	asSurname bool     // the surname is said alone, or the name stands among other people's in a list
 	forms     []string // surname forms seen
 	nomForms  []string // surname forms seen next to a nominative first name
 	docSet    map[string]bool

@@ -164,6 +164,7 @@ func (p *People) finish(c *Corpus) {
 		person.Roles = dedupeRoles(person.Roles)
 		sort.Strings(person.Docs) // corpus order: files are read sorted
 	}
+	p.dropPatronymics()
 	p.attributeQuotes(c)
 	p.list = p.all()
 	sort.SliceStable(p.list, func(i, j int) bool {
@@ -172,6 +173,28 @@ func (p *People) finish(c *Corpus) {
 		}
 		return p.list[i].Name < p.list[j].Name
 	})
+}
+
+// dropPatronymics removes the people whose "surname" is a patronymic made
+// from a first name («Геннадий Андреевич сказал»: someone the text names in
+// full elsewhere, or not at all), unless the surname also stands alone,
+// comes with a role or in a list of other people's full names, as a
+// Serbian or Belarusian surname of that shape does («Абрамович купил»,
+// «защитник Бранислав Иванович», «Илья Васильевич, Федор Мирзоянов и…»).
+func (p *People) dropPatronymics() {
+	for key, list := range p.byKey {
+		kept := list[:0]
+		for _, person := range list {
+			if person.First == "" || person.asSurname || len(person.Roles) > 0 || !p.namer.FromFirstName(person.Last) {
+				kept = append(kept, person)
+			}
+		}
+		if len(kept) == 0 {
+			delete(p.byKey, key)
+		} else {
+			p.byKey[key] = kept
+		}
+	}
 }
 
 func (p *People) all() []*Person {
@@ -331,6 +354,7 @@ func (p *People) resolveBare(key, doc string) *Person {
 
 func (p *People) attach(person *Person, a *Article, f found, namer *russian.Namer) {
 	person.forms = append(person.forms, f.m.Surname)
+	person.asSurname = person.asSurname || f.m.Bare || f.m.Listed
 	for _, alias := range append(russian.SurnameParts(f.m.Surname), f.m.Original) {
 		if k := russian.NameKey(alias); k != "" && k != person.key && !slices.Contains(person.aliases, k) {
 			person.aliases = append(person.aliases, k)

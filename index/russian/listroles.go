@@ -131,8 +131,8 @@ func (n *Namer) listItem(s string, words []Word, k int) bool {
 	return after == "" && k+1 == len(words) || after != "" && strings.ContainsRune("()•,;—–.", firstRune(after))
 }
 
-// shareListCase puts every name of a list in the nominative when one of
-// them surely is: names joined by commas and «и» share their case, so
+// shareListCase marks the names of a list (Listed) and puts every one in
+// the nominative when one of them surely is: names joined by commas and «и» share their case, so
 // «Алан Гарсия (1985—1990), Ольянта Умала (2011—2016)» is Ольянта Умала,
 // not the genitive of «Ольянт Умал». An unlisted first name read from an
 // oblique case is then taken as written. Mentions come in sentence order.
@@ -143,8 +143,9 @@ func (n *Namer) shareListCase(s string, ms []NameMention) {
 			end++
 		}
 		nominative := false
-		for _, m := range ms[start:end] {
-			nominative = nominative || m.NominativeSurname && !m.Bare
+		for k := start; k < end; k++ {
+			nominative = nominative || ms[k].NominativeSurname && !ms[k].Bare
+			ms[k].Listed = end-start > 1
 		}
 		if nominative && end-start > 1 {
 			for k := start; k < end; k++ {

@@ -121,3 +121,21 @@ func TestWomanAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestFromFirstName: a man's patronymic made from a listed first name,
+// whatever its suffix, and not a surname of the same shape made from no
+// first name.
+func TestFromFirstName(t *testing.T) {
+	n := NewNamer(nil)
+	for w, want := range map[string]bool{
+		"Андреевич": true, "Васильевич": true, "Анатольевич": true, "Юрьевич": true, "Игоревич": true,
+		"Борисович": true, "Владимирович": true, "Станиславович": true, "Сергеевич": true,
+		"Джокович": false, "Янукович": false, "Дворкович": false, "Шустерович": false,
+		"Милошевич": true, // a surname made from Милош: the shape cannot tell, the corpus does (dropPatronymics)
+		"Иванов":    false, "Андреев": false,
+	} {
+		if got := n.FromFirstName(w); got != want {
+			t.Errorf("%s: got %v, want %v", w, got, want)
+		}
+	}
+}

@@ -30,6 +30,9 @@ type NameMention struct {
 	// the text gives it in parentheses right after the name («Хоровитц
 	// (Scott Horowitz)»): the same person, who may be asked for by it.
 	Original string
+	// Listed is true when the name is one of a list of names joined by
+	// commas and «и», where each name is another person's.
+	Listed bool
 }
 
 // Namer finds people in sentences.
@@ -115,6 +118,32 @@ func NewNamer(common func(string) bool) *Namer {
 	first, maleOblique := newFirstNames()
 	never := func(string) bool { return false }
 	return &Namer{first: first, maleOblique: maleOblique, Common: common, Named: never, Located: never, CommonStem: never}
+}
+
+// FromFirstName reports whether w, in the nominative, is a man's
+// patronymic made from a listed first name («Андреевич», «Васильевич»,
+// «Игоревич», «Борисович»). Serbian surnames share the shape
+// («Михайлович»), so callers weigh it with other evidence.
+func (n *Namer) FromFirstName(w string) bool {
+	f := FoldWord(w)
+	var bases []string
+	switch {
+	case strings.HasSuffix(f, "ьевич"):
+		b := strings.TrimSuffix(f, "ьевич")
+		bases = append(bases, b+"ий", b+"ь") // Васильевич, Юрьевич
+	case strings.HasSuffix(f, "евич"):
+		b := strings.TrimSuffix(f, "евич")
+		bases = append(bases, b+"й", b+"ь", b) // Андреевич, Игоревич
+	case strings.HasSuffix(f, "ович"):
+		b := strings.TrimSuffix(f, "ович")
+		bases = append(bases, b, b+"ь") // Борисович, Павлович
+	}
+	for _, b := range bases {
+		if fn, ok := n.LookupFirst(b); ok && fn.Gender == Male && utf8.RuneCountInString(b) > 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // LookupFirst returns the nominative of a first name in any case form.
