@@ -374,7 +374,7 @@ func (p *People) attach(person *Person, a *Article, f found, namer *russian.Name
 		person.placeSet[place] = true
 		person.Mentions = append(person.Mentions, place)
 	}
-	if role := russian.WellFormedRole(namer.RoleNominative(f.m.Role)); role != "" {
+	if role := namer.PersonRole(f.m.Role); role != "" {
 		person.Roles = append(person.Roles, Role{Text: role, Doc: a.ID, Date: a.Published})
 	}
 }
@@ -430,7 +430,7 @@ func (p *People) titlePeople(c *Corpus, titles [][]russian.NameMention, per [][]
 			if m.NominativeSurname && m.Start > 0 { // a headline's first words may be in any case
 				person.nomForms = append(person.nomForms, m.Surname)
 			}
-			if role := russian.WellFormedRole(namer.RoleNominative(m.Role)); role != "" {
+			if role := namer.PersonRole(m.Role); role != "" {
 				person.Roles = append(person.Roles, Role{Text: role, Doc: a.ID, Date: a.Published})
 			}
 		}

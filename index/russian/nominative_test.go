@@ -139,3 +139,23 @@ func TestFromFirstName(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonRole: a role phrase loses another person's first name it was
+// cut from, but not a quoted title that is also a first name.
+func TestPersonRole(t *testing.T) {
+	n := NewNamer(nil)
+	for phrase, want := range map[string]string{
+		"дизайнер Игорь":                   "дизайнер",
+		"оппозиционер Алексей":             "оппозиционер",
+		"режиссёр — Дмитрий":               "режиссёр",
+		"адвоката Петра":                   "адвокат",
+		"лидер рок-группы «Алиса»":         "лидер рок-группы «Алиса»",
+		"Госсекретаря США":                 "госсекретарь США",
+		"директор театра имени Вахтангова": "директор театра имени Вахтангова",
+		"Игорь": "",
+	} {
+		if got := n.PersonRole(phrase); got != want {
+			t.Errorf("%q: got %q, want %q", phrase, got, want)
+		}
+	}
+}

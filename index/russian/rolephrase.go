@@ -219,6 +219,26 @@ func newRoleTable() roleTable {
 	return t
 }
 
+// PersonRole is the role a person takes from the phrase before or after
+// their name: without another person's first name it was cut from
+// («дизайнер Игорь» of «дизайнер Игорь Чапурин и Ляйсан Утяшева»), in the
+// nominative, tidied (WellFormedRole); "" when none is left.
+func (n *Namer) PersonRole(phrase string) string {
+	words := Words(phrase)
+	cut := len(words)
+	for cut > 0 && IsCapitalized(words[cut-1].Text) && n.listedFirst(words[cut-1].Text) &&
+		!strings.HasSuffix(strings.TrimSpace(phrase[:words[cut-1].Start]), "«") { // «Алиса» is a band
+		cut--
+	}
+	switch {
+	case cut == 0:
+		return ""
+	case cut < len(words):
+		phrase = phrase[:words[cut-1].End]
+	}
+	return WellFormedRole(n.RoleNominative(phrase))
+}
+
 // RoleNominative puts the head of a role phrase in the nominative, with the
 // adjectives before it: "Государственного секретаря США" → "государственный
 // секретарь США"; what follows the head (its complement) stays as written.
