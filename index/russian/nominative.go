@@ -89,6 +89,9 @@ func firstFromCase(first, surname string) string {
 		}
 		return strings.Join(parts, "-")
 	}
+	if nom, ok := instrumentalFirst(first); ok { // beside a surname that does not decline
+		return nom
+	}
 	ending := strings.TrimPrefix(FoldWord(surname), NameKey(surname))
 	r := []rune(first)
 	strip := func(n int, add string) string {
@@ -367,4 +370,21 @@ func doubleParts(forms []string) [][]string {
 		}
 	}
 	return parts
+}
+
+// instrumentalFirst reads a first name in the instrumental, whatever the
+// surname beside it: «Агатой», «Полой» → Агата, Пола; «Мартином», «Яном» →
+// Мартин, Ян. Names whose nominative ends so stay: «Том», «Рой», «Джером»,
+// «Жером».
+func instrumentalFirst(first string) (string, bool) {
+	r := []rune(first)
+	lf := FoldWord(first)
+	n := len(r)
+	switch {
+	case n >= 5 && strings.HasSuffix(lf, "ой") && !isVowel(r[n-3]):
+		return string(r[:n-2]) + "а", true
+	case n >= 4 && strings.HasSuffix(lf, "ом") && !isVowel(r[n-3]) && !strings.HasSuffix(lf, "ером"):
+		return string(r[:n-2]), true
+	}
+	return "", false
 }

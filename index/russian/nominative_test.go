@@ -56,6 +56,14 @@ func TestFirstFromCase(t *testing.T) {
 		{"Андреа", "Падована", "Андреа"}, // a vowel before -а: no case ending
 		{"Мария", "Зеленская", "Мария"},  // «-ая» is a woman's nominative, not a case
 		{"Шарля", "Азнавура", "Шарль"},   // a soft stem: -я after a consonant
+		// the instrumental, beside a surname that does not decline
+		{"Агатой", "Беднарчук", "Агата"},
+		{"Полой", "Бродвелл", "Пола"},
+		{"Мартином", "Демпси", "Мартин"},
+		{"Яном", "Тимман", "Ян"},
+		{"Том", "Донилон", "Том"}, // nominatives that end so
+		{"Рой", "Келли", "Рой"},
+		{"Джером", "Ферарри", "Джером"},
 		{"Жана-Шарля", "Кастеля", "Жан-Шарль"},
 	}
 	for _, c := range cases {
