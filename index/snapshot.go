@@ -148,7 +148,7 @@ const snapshotChunk = 512
 // snapshotVersion changes whenever the snapshot's layout does, or what
 // extraction finds in the same text (people, quotes, events): a snapshot of
 // another version is derived again from the corpus.
-const snapshotVersion = 32
+const snapshotVersion = 33
 
 // writeSnapshot saves ix's derived state with the corpus files it came
 // from (write, fsync, rename: a kill leaves the old snapshot or none).

@@ -220,14 +220,15 @@ func newRoleTable() roleTable {
 }
 
 // PersonRole is the role a person takes from the phrase before or after
-// their name: without another person's first name it was cut from
-// («дизайнер Игорь» of «дизайнер Игорь Чапурин и Ляйсан Утяшева»), in the
-// nominative, tidied (WellFormedRole); "" when none is left.
+// their name: without another person's first name or particle it was cut
+// from («дизайнер Игорь» of «дизайнер Игорь Чапурин и Ляйсан Утяшева»,
+// «премьер Доминика де»), in the nominative, tidied (WellFormedRole); ""
+// when none is left.
 func (n *Namer) PersonRole(phrase string) string {
 	words := Words(phrase)
 	cut := len(words)
-	for cut > 0 && IsCapitalized(words[cut-1].Text) && n.listedFirst(words[cut-1].Text) &&
-		!strings.HasSuffix(strings.TrimSpace(phrase[:words[cut-1].Start]), "«") { // «Алиса» is a band
+	for cut > 0 && (IsParticle(words[cut-1].Text) || IsCapitalized(words[cut-1].Text) && n.listedFirst(words[cut-1].Text) &&
+		!strings.HasSuffix(strings.TrimSpace(phrase[:words[cut-1].Start]), "«")) { // «Алиса» is a band
 		cut--
 	}
 	switch {
@@ -235,6 +236,15 @@ func (n *Namer) PersonRole(phrase string) string {
 		return ""
 	case cut < len(words):
 		phrase = phrase[:words[cut-1].End]
+	}
+	places := 0
+	for _, w := range words[:cut] {
+		if IsPlace(w.Text) {
+			places++
+		}
+	}
+	if places == cut { // «Франции» alone is no role
+		return ""
 	}
 	return WellFormedRole(n.RoleNominative(phrase))
 }
