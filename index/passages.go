@@ -38,7 +38,8 @@ func newPassageAnalysis(a *Article, text, prefix analysis.Analyzer) *passageAnal
 		allExcluded: []string{fieldText, fieldPrefix, fieldContext, fieldTitle}}
 }
 
-// document is the Bleve document of sentence si (see passageDoc).
+// document is the Bleve document of sentence si: its text, the same text
+// for the prefix field, its neighbours (passageContext) and the title.
 func (p *passageAnalysis) document(si int) *document.Document {
 	doc := document.NewDocument(passageID(p.a.ID, si))
 	s := []byte(p.a.Sentences[si].Text)

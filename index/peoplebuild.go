@@ -105,7 +105,6 @@ func (p *People) attachBare(c *Corpus, per [][]found, namer *russian.Namer, ev e
 	}
 	for ai, list := range per {
 		a := c.Articles[ai]
-		crowd := peopleBySentence(list)
 		for _, f := range list {
 			if !f.m.Bare {
 				continue
@@ -116,11 +115,10 @@ func (p *People) attachBare(c *Corpus, per [][]found, namer *russian.Namer, ev e
 				person = p.resolveBare(key, a.ID)
 			}
 			if person == nil {
-				// a word of no surname shape counts when the tagger reads it
-				// as a person's among two other people («03:54 Бернс (Рой,
-				// Грин)»: a sports report's scorers)
+				// a word of no surname shape counts in a list of lone
+				// surnames («03:54 Бернс (Рой, Грин)»: a sports report's scorers)
 				_, first := namer.LookupFirst(f.m.Surname)
-				shaped := russian.LooksLikeSurname(f.m.Surname) || f.m.Tagged && !first && crowd[f.sent]-btoi(surnameShaped(f.m)) >= 2
+				shaped := russian.LooksLikeSurname(f.m.Surname) || f.m.Listed && f.m.Tagged && !first
 				if !shaped || ev.placeKeys[key] > 0 || russian.IsPlace(f.m.Surname) ||
 					bareCount[key] < 2 && f.m.Role == "" && !f.m.Tagged {
 					continue
@@ -130,29 +128,6 @@ func (p *People) attachBare(c *Corpus, per [][]found, namer *russian.Namer, ev e
 			p.attach(person, a, f, namer)
 		}
 	}
-}
-
-// peopleBySentence counts, per sentence, the lone surnames of Russian
-// shape the tagger read as people's.
-func peopleBySentence(list []found) map[int]int {
-	n := map[int]int{}
-	for _, f := range list {
-		n[f.sent] += btoi(surnameShaped(f.m))
-	}
-	return n
-}
-
-// surnameShaped reports a lone surname of Russian shape the tagger read as
-// a person's.
-func surnameShaped(m russian.NameMention) bool {
-	return m.Bare && m.Tagged && russian.LooksLikeSurname(m.Surname)
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // finish names every person in the nominative, attributes quotations and

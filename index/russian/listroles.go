@@ -81,7 +81,8 @@ func pluralRole(role string) bool {
 // report's scorers). An item stands alone between list marks or numbers;
 // places, bodies, roles, common words and listed first names are no items.
 // It needs two surnames of Russian shape in the sentence to vouch for the
-// list, and returns the mentions in sentence order.
+// list; every lone name of such a list is Listed, whatever its shape
+// («Бернс (Рой, Грин)»). It returns the mentions in sentence order.
 func (n *Namer) listPeople(s string, ms []NameMention) []NameMention {
 	shaped := 0
 	for _, m := range ms {
@@ -92,13 +93,16 @@ func (n *Namer) listPeople(s string, ms []NameMention) []NameMention {
 	if shaped < 2 {
 		return ms
 	}
+	for k := range ms {
+		ms[k].Listed = ms[k].Listed || ms[k].Bare && ms[k].Tagged
+	}
 	words := Words(s)
 	var added []NameMention
 	for k, w := range words {
 		if !n.listItem(s, words, k) || slices.ContainsFunc(ms, func(m NameMention) bool { return m.Start < w.End && w.Start < m.End }) {
 			continue
 		}
-		added = append(added, NameMention{Start: w.Start, End: w.End, Surname: w.Text, Bare: true, Tagged: true})
+		added = append(added, NameMention{Start: w.Start, End: w.End, Surname: w.Text, Bare: true, Tagged: true, Listed: true})
 	}
 	if len(added) == 0 {
 		return ms
@@ -132,9 +136,9 @@ func (n *Namer) listItem(s string, words []Word, k int) bool {
 }
 
 // shareListCase marks the names of a list (Listed) and puts every one in
-// the nominative when one of them surely is: names joined by commas and «и» share their case, so
-// «Алан Гарсия (1985—1990), Ольянта Умала (2011—2016)» is Ольянта Умала,
-// not the genitive of «Ольянт Умал». An unlisted first name read from an
+// the nominative when one of them surely is: names joined by commas and
+// «и» share their case, so «Алан Гарсия (1985—1990), Ольянта Умала
+// (2011—2016)» is Ольянта Умала, not the genitive of «Ольянт Умал». An unlisted first name read from an
 // oblique case is then taken as written. Mentions come in sentence order.
 func (n *Namer) shareListCase(s string, ms []NameMention) {
 	for start := 0; start < len(ms); {
@@ -145,7 +149,7 @@ func (n *Namer) shareListCase(s string, ms []NameMention) {
 		nominative := false
 		for k := start; k < end; k++ {
 			nominative = nominative || ms[k].NominativeSurname && !ms[k].Bare
-			ms[k].Listed = end-start > 1
+			ms[k].Listed = ms[k].Listed || end-start > 1 && !ms[k].Bare // a lone name is Listed by listPeople alone
 		}
 		if nominative && end-start > 1 {
 			for k := start; k < end; k++ {
@@ -168,7 +172,7 @@ func (n *Namer) asNominative(s string, m *NameMention) {
 		return
 	}
 	written := ws[0].Text
-	if _, listed := n.LookupFirst(m.First); !listed {
+	if !n.listedFirst(m.First) {
 		m.First = written
 		return
 	}

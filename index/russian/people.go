@@ -31,7 +31,8 @@ type NameMention struct {
 	// (Scott Horowitz)»): the same person, who may be asked for by it.
 	Original string
 	// Listed is true when the name is one of a list of names joined by
-	// commas and «и», where each name is another person's.
+	// commas and «и», or a lone name in a list of lone surnames
+	// (listPeople): each name is another person's.
 	Listed bool
 }
 

@@ -11,8 +11,8 @@ import (
 
 // taggedMentions finds names with the trained tagger and reads each one
 // with the rules: which word is the first name, the surname, the initials,
-// and the role phrase around it. Names that the rules find by a known first
-// name and the tagger missed are kept too.
+// and the role phrase around it. Names that the rules find and the tagger
+// missed are kept when something vouches for them (missedMentions).
 func (n *Namer) taggedMentions(s string) []NameMention {
 	toks, words := Tokens(s)
 	if len(words) == 0 {
@@ -37,8 +37,7 @@ func (n *Namer) taggedMentions(s string) []NameMention {
 				ms = append(ms, m)
 			}
 		}
-		if role := taggedRole(s, words, spans, i, j); role != "" && len(ms) > 0 && ms[0].Start == words[i].Start && ms[0].Role == "" &&
-			!Eponym(s, words[i].Start) {
+		if role := taggedRole(s, words, spans, i, j); role != "" && len(ms) > 0 && ms[0].Start == words[i].Start && ms[0].Role == "" {
 			ms[0].Role = role
 		}
 		out = append(out, ms...)
@@ -118,10 +117,6 @@ func (n *Namer) plausible(s string, words []Word, i, j int, isInit func(int) boo
 	return true
 }
 
-// taggedRole returns the role phrase the tagger marked right before the name
-// words[i..j] ("пианист Денис Мацуев", "Министр промышленности и
-// строительства Казахстана Ерлан Жумабаев") or in apposition after it
-// ("Марсель Андерс, музыкальный журналист"), "" when there is none.
 // roleHead returns where the role phrase of spans[k] starts: the tagger
 // may split one phrase in two at a preposition («полпреда президента РФ |
 // в | округе»); the earlier part joins when only lower-case words without a
@@ -147,7 +142,15 @@ func roleHead(s string, words []Word, spans []tagger.Span, k int) int {
 // maxRoleGap is how many words may stand between two parts of a role.
 const maxRoleGap = 3
 
+// taggedRole returns the role phrase the tagger marked right before the name
+// words[i..j] ("пианист Денис Мацуев", "Министр промышленности и
+// строительства Казахстана Ерлан Жумабаев") or in apposition after it
+// ("Марсель Андерс, музыкальный журналист"), "" when there is none or the
+// name is one a body is named after («МГУ имени М. В. Ломоносова»).
 func taggedRole(s string, words []Word, spans []tagger.Span, i, j int) string {
+	if Eponym(s, words[i].Start) {
+		return ""
+	}
 	// the role span ends right before i or starts right after j
 	k := sort.Search(len(spans), func(k int) bool { return spans[k].End >= i })
 	for ; k < len(spans) && spans[k].Start <= j+1; k++ {
