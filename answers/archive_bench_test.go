@@ -78,6 +78,15 @@ func latencies(n int, ask func(string)) (time.Duration, time.Duration) {
 	return lat[len(lat)/2], lat[len(lat)*99/100]
 }
 
+// archiveArticles is the generated archive's size: CORPUSBOT_BENCH_ARTICLES,
+// 10,000 by default.
+func archiveArticles() int {
+	if v, err := strconv.Atoi(os.Getenv("CORPUSBOT_BENCH_ARTICLES")); err == nil && v > 0 {
+		return v
+	}
+	return benchArticles
+}
+
 // heapAfterGC is the live heap, a stand-in for peak memory when read right
 // after the phase that holds the most.
 func heapAfterGC() float64 {
@@ -94,10 +103,7 @@ func heapAfterGC() float64 {
 // CORPUSBOT_BENCH_ARTICLES=100000 for the large archive. Run with
 // -benchtime 1x: one build is the measurement.
 func BenchmarkArchive(b *testing.B) {
-	n := benchArticles
-	if v, err := strconv.Atoi(os.Getenv("CORPUSBOT_BENCH_ARTICLES")); err == nil && v > 0 {
-		n = v
-	}
+	n := archiveArticles()
 	corpus := writeCorpus(b, n)
 	ctx := context.Background()
 	for i := 0; i < b.N; i++ {

@@ -61,7 +61,14 @@ func diskArchive(b *testing.B, n int) (corpus, dir string) {
 // returns it.
 func writeCorpus(b *testing.B, n int) string {
 	corpus := b.TempDir()
-	gen := generatedCorpus(b, n)
+	writeCorpusTo(b, n, corpus)
+	return corpus
+}
+
+// writeCorpusTo writes a generated corpus of n articles to dir.
+func writeCorpusTo(tb testing.TB, n int, dir string) {
+	tb.Helper()
+	gen := generatedCorpus(tb, n)
 	err := fs.WalkDir(gen, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -70,12 +77,27 @@ func writeCorpus(b *testing.B, n int) string {
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(filepath.Join(corpus, p), data, 0o644)
+		return os.WriteFile(filepath.Join(dir, p), data, 0o644)
 	})
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
-	return corpus
+}
+
+// TestWriteGeneratedCorpus writes the benchmarks' generated corpus to the
+// folder CORPUSBOT_WRITE_CORPUS names, so that the CLI can be timed on it
+// (CORPUSBOT_BENCH_ARTICLES articles, 10,000 by default):
+//
+//	CORPUSBOT_WRITE_CORPUS=/tmp/g100k CORPUSBOT_BENCH_ARTICLES=100000 go test ./answers -run TestWriteGeneratedCorpus
+func TestWriteGeneratedCorpus(t *testing.T) {
+	dir := os.Getenv("CORPUSBOT_WRITE_CORPUS")
+	if dir == "" {
+		t.Skip("set CORPUSBOT_WRITE_CORPUS=DIR to write the generated corpus there")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeCorpusTo(t, archiveArticles(), dir)
 }
 
 // openAndAsk opens the on-disk index, answers one question and closes it:

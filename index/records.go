@@ -98,7 +98,7 @@ func (ix *Index) derivedRecords() ([]personRecord, []eventRecord) {
 // record points outside it.
 func fromRecords(c *Corpus, seen []string, records []personRecord, eventRecords []eventRecord) (*People, []Event, bool) {
 	r := recordReader{c: c, ok: true}
-	p := &People{byKey: map[string][]*Person{}, namer: russian.NewNamer(nil), seen: make(map[string]bool, len(seen))}
+	p := noPeople()
 	for _, k := range seen {
 		p.seen[k] = true
 	}

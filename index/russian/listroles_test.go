@@ -34,7 +34,7 @@ func TestListRoles(t *testing.T) {
 	for _, c := range cases {
 		got := map[string]string{}
 		for _, m := range n.Mentions(c.s) {
-			got[m.Surname] = WellFormedRole(n.RoleNominative(m.Role))
+			got[m.Surname] = n.PersonRole(m.Role)
 		}
 		for surname, want := range c.roles {
 			role, ok := got[surname]
@@ -87,7 +87,7 @@ func TestRolePredicate(t *testing.T) {
 		got, found := "", false
 		for _, m := range n.Mentions(c.s) {
 			if m.Surname == c.surname {
-				got, found = WellFormedRole(n.RoleNominative(m.Role)), true
+				got, found = n.PersonRole(m.Role), true
 			}
 		}
 		if !found || got != c.want {
