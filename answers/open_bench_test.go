@@ -18,8 +18,11 @@ import (
 //
 //	go test ./answers -run XXX -bench Open10k -benchtime 50x -cpuprofile cpu.out
 //	go tool pprof -top -cum -focus=openAndAsk answers.test cpu.out
+//
+// CORPUSBOT_BENCH_ARTICLES=100000 (and -timeout 30m) measures the large
+// archive instead.
 func BenchmarkOpen10k(b *testing.B) {
-	corpus, dir := diskArchive(b, benchArticles)
+	corpus, dir := diskArchive(b, archiveArticles())
 	for b.Loop() { // the set-up above runs once
 		openAndAsk(b, corpus, dir)
 	}
@@ -30,7 +33,7 @@ func BenchmarkOpen10k(b *testing.B) {
 // profile focused on answers.(*Service).Answer shows where a question's
 // time goes.
 func BenchmarkQuestions10k(b *testing.B) {
-	corpus, dir := diskArchive(b, benchArticles)
+	corpus, dir := diskArchive(b, archiveArticles())
 	ctx := context.Background()
 	ix, err := index.Open(ctx, os.DirFS(corpus), index.Options{Dir: dir}, nil)
 	if err != nil {
