@@ -107,7 +107,7 @@ func TestWriteGeneratedCorpus(t *testing.T) {
 // one `ask`. A function of its own, so a profile can focus on it.
 func openAndAsk(b *testing.B, corpus, dir string) {
 	ctx := context.Background()
-	ix, err := index.Open(ctx, os.DirFS(corpus), index.Options{Dir: dir}, nil)
+	ix, err := index.Open(ctx, os.DirFS(corpus), index.Options{Dir: dir, TrustFolders: true}, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

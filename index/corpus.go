@@ -12,6 +12,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/corpusbot/corpusbot/index/russian"
@@ -29,8 +30,10 @@ type Corpus struct {
 	// from an on-disk snapshot they carry their metadata only (no
 	// Sentences or Quotes): Article(id) reads the text.
 	Articles []*Article
-	Warnings []string // one line per skipped or repaired file
-	hashes   map[string]string
+	Warnings []string          // one line per skipped or repaired file
+	hashes   map[string]string // content hash per article; nil until read when manifest is set
+	manifest string            // where hashes are read from for a corpus opened from a snapshot
+	hashesMu sync.Mutex        // guards reading hashes from the manifest
 	byID     map[string]*Article
 	years    map[int]int // articles per publication year
 	bodies   *bodyStore  // where the texts are read from; nil when they are in memory

@@ -1,6 +1,8 @@
 package index
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -37,49 +39,69 @@ const (
 
 // openDisk opens or creates the on-disk index in dir. It rebuilds the index
 // when the schema changed or the files are damaged, and returns ErrBusy,
-// never a rebuild, when another process holds it.
-func openDisk(dir string, lockWait time.Duration, log *slog.Logger) (bleve.Index, manifest, error) {
-	old := manifest{Hashes: map[string]string{}}
+// never a rebuild, when another process holds it. Besides the index it
+// returns the manifest and its bytes as read once the index is held, so
+// that no other process changes them meanwhile (both empty after a
+// rebuild). A manifest whose SHA-256 is known, the one a snapshot was made
+// with, is not decoded: its Hashes are nil, for contentHashes to read.
+func openDisk(dir string, lockWait time.Duration, log *slog.Logger, known [sha256.Size]byte) (bleve.Index, manifest, []byte, error) {
 	bdir := filepath.Join(dir, "bleve")
-	if b, err := os.ReadFile(filepath.Join(dir, manifestFile)); err == nil {
-		if json.Unmarshal(b, &old) != nil || old.Hashes == nil {
-			old = manifest{Hashes: map[string]string{}}
+	path := filepath.Join(dir, manifestFile)
+	read := func() (manifest, []byte) {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			return manifest{}, nil
 		}
+		if sha256.Sum256(raw) == known {
+			return manifest{Schema: schemaVersion}, raw
+		}
+		m, err := decodeManifest(raw)
+		if err != nil {
+			return manifest{}, nil
+		}
+		return m, raw
 	}
-	if old.Schema == schemaVersion {
+	if old, raw := read(); old.Schema == schemaVersion {
 		idx, err := openExisting(bdir, lockWait)
 		if err == nil {
 			writeOwner(dir)
-			return idx, old, nil
+			if now, err := os.ReadFile(path); err != nil || !bytes.Equal(now, raw) {
+				old, raw = read() // changed by the process that held the index before
+			}
+			if old.Schema == schemaVersion {
+				return idx, old, raw, nil
+			}
+			idx.Close()
+			err = fmt.Errorf("%w: manifest unreadable", ErrDamaged)
 		}
 		if errors.Is(err, ErrBusy) {
-			return nil, old, busyError(dir, lockWait)
+			return nil, manifest{}, nil, busyError(dir, lockWait)
 		}
 		log.Warn("on-disk index unreadable, rebuilding it from the corpus", "err", err)
 	}
-	old = manifest{Hashes: map[string]string{}}
 	// the manifest goes first: a rebuild killed midway must not look complete
-	if err := os.Remove(filepath.Join(dir, manifestFile)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, old, fmt.Errorf("remove stale manifest: %w", err)
+	empty := manifest{Hashes: map[string]string{}}
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, empty, nil, fmt.Errorf("remove stale manifest: %w", err)
 	}
 	if err := os.RemoveAll(bdir); err != nil {
-		return nil, old, fmt.Errorf("remove stale index: %w", err)
+		return nil, empty, nil, fmt.Errorf("remove stale index: %w", err)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, old, fmt.Errorf("create index dir: %w", err)
+		return nil, empty, nil, fmt.Errorf("create index dir: %w", err)
 	}
 	m, err := newMapping()
 	if err != nil {
-		return nil, old, fmt.Errorf("mapping: %w", err)
+		return nil, empty, nil, fmt.Errorf("mapping: %w", err)
 	}
 	idx, err := bleve.NewUsing(bdir, m, scorch.Name, scorch.Name, map[string]interface{}{"bolt_timeout": lockWait.String()})
 	if isTimeout(err) {
-		return nil, old, busyError(dir, lockWait)
+		return nil, empty, nil, busyError(dir, lockWait)
 	}
 	if err == nil {
 		writeOwner(dir)
 	}
-	return idx, old, err
+	return idx, empty, nil, err
 }
 
 // openExisting opens the Bleve index in bdir after checking every segment's
@@ -200,4 +222,39 @@ func busyError(dir string, lockWait time.Duration) error {
 		return fmt.Errorf("%w (waited %s)", ErrBusy, lockWait)
 	}
 	return fmt.Errorf("%w: %s (waited %s)", ErrBusy, strings.TrimSpace(string(b)), lockWait)
+}
+
+// contentHashes returns c's content hash per article id. A corpus opened
+// from a snapshot reads them from the manifest on the first call (only an
+// update needs them, and at 100,000 articles decoding them was a tenth of
+// an open); the manifest then says what Bleve holds, which the snapshot
+// was checked to match.
+func (c *Corpus) contentHashes() (map[string]string, error) {
+	c.hashesMu.Lock()
+	defer c.hashesMu.Unlock()
+	if c.hashes != nil || c.manifest == "" {
+		return c.hashes, nil
+	}
+	raw, err := os.ReadFile(c.manifest)
+	if err != nil {
+		return nil, fmt.Errorf("read manifest: %w", err)
+	}
+	m, err := decodeManifest(raw)
+	if err != nil {
+		return nil, err
+	}
+	c.hashes = m.Hashes
+	return c.hashes, nil
+}
+
+// decodeManifest decodes a manifest's bytes.
+func decodeManifest(raw []byte) (manifest, error) {
+	var m manifest
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return manifest{}, fmt.Errorf("%w: manifest: %w", ErrDamaged, err)
+	}
+	if m.Hashes == nil {
+		return manifest{}, fmt.Errorf("%w: manifest has no hashes", ErrDamaged)
+	}
+	return m, nil
 }

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -39,6 +40,13 @@ type Options struct {
 	// LockWait is how long to wait for another process that holds the
 	// on-disk index before giving up with ErrBusy; zero means 3 s.
 	LockWait time.Duration
+	// TrustFolders lets an open of an on-disk index take the corpus files
+	// as unchanged, without a stat per file, when no folder's modification
+	// time changed since the last check of every file: files added,
+	// removed or renamed (and editors that save by renaming) change their
+	// folder's time, a file rewritten in place does not. For a one-off
+	// `ask`; an open without it, Refresh and Watch see every change.
+	TrustFolders bool
 }
 
 // Index is a searchable corpus.
@@ -111,32 +119,66 @@ func Open(ctx context.Context, fsys fs.FS, opts Options, log *slog.Logger) (*Ind
 		if ix.bleve, err = bleve.NewUsing("", m, scorch.Name, scorch.Name, nil); err != nil {
 			return nil, fmt.Errorf("open index: %w", err)
 		}
-		if err := ix.build(ctx, start, manifest{Hashes: map[string]string{}}, nil); err != nil {
+		if err := ix.build(ctx, start, manifest{Hashes: map[string]string{}}, listing{}); err != nil {
 			return nil, err
 		}
 		return ix, nil
 	}
-	files, statErr := statCorpus(fsys) // before any read: a file changed meanwhile makes the snapshot stale, never wrong
+	return openOnDisk(ctx, fsys, opts, log, start)
+}
+
+// openOnDisk is Open with opts.Dir set: the snapshot when the corpus files
+// and the manifest are those it was made from, else a build or update.
+func openOnDisk(ctx context.Context, fsys fs.FS, opts Options, log *slog.Logger, start time.Time) (*Index, error) {
+	// the files are listed before any read: a file changed meanwhile makes
+	// the snapshot stale, never wrong
+	var files listing
+	digest, trusted := [sha256.Size]byte{}, false
+	if opts.TrustFolders {
+		digest, trusted = unchangedFolders(fsys, opts.Dir)
+	}
+	var statErr error
+	if !trusted {
+		files, statErr = statCorpus(fsys)
+		digest = filesDigest(files.files)
+	}
+	snap, err := openSnapshot(opts.Dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		log.Debug("snapshot not used", "why", err)
+	}
 	wait := opts.LockWait
 	if wait <= 0 {
 		wait = defaultLockWait
 	}
-	b, old, err := openDisk(opts.Dir, wait, log)
+	b, old, raw, err := openDisk(opts.Dir, wait, log, snap.manifestDigest())
 	if err != nil {
+		snap.close()
 		return nil, fmt.Errorf("open index: %w", err)
 	}
 	ix := &Index{bleve: b, log: log, opts: opts}
-	if statErr == nil {
-		c, pending, err := readSnapshot(opts.Dir, files, old.Hashes)
+	if snap != nil && statErr == nil {
+		c, pending, err := snap.read(opts.Dir, digest, raw)
 		if err == nil {
+			if !trusted {
+				rememberFolders(opts.Dir, files)
+			}
 			ix.corpus, ix.pending = c, pending
 			ix.stats = Stats{Articles: len(c.Articles), Skipped: len(c.Warnings), Reused: len(c.Articles), Snapshot: true}
 			ix.report(start, "snapshot")
 			return ix, nil
 		}
-		if !errors.Is(err, fs.ErrNotExist) {
-			log.Debug("snapshot not used", "why", err)
+		log.Debug("snapshot not used", "why", err)
+	} else {
+		snap.close()
+	}
+	if old.Hashes == nil { // the manifest the snapshot named, not decoded
+		if old, err = decodeManifest(raw); err != nil {
+			b.Close()
+			return nil, fmt.Errorf("open index: %w", err)
 		}
+	}
+	if trusted { // the folders vouched for the snapshot, which did not hold
+		files, statErr = statCorpus(fsys)
 	}
 	c, err := ReadCorpus(ctx, fsys, log)
 	if err != nil {
@@ -145,7 +187,7 @@ func Open(ctx context.Context, fsys fs.FS, opts Options, log *slog.Logger) (*Ind
 	}
 	ix.corpus = c
 	if statErr != nil {
-		files = nil
+		files = listing{}
 	}
 	if err := ix.build(ctx, start, old, files); err != nil {
 		return nil, err
@@ -156,7 +198,7 @@ func Open(ctx context.Context, fsys fs.FS, opts Options, log *slog.Logger) (*Ind
 // build syncs the Bleve index with the corpus, extracts people and events
 // and, for an on-disk index whose files were listed, saves the snapshot.
 // On failure the Bleve index is closed.
-func (ix *Index) build(ctx context.Context, start time.Time, old manifest, files []fileStat) error {
+func (ix *Index) build(ctx context.Context, start time.Time, old manifest, files listing) error {
 	if err := ix.update(ctx, start, old, files, "built"); err != nil {
 		ix.bleve.Close()
 		return err
@@ -166,7 +208,7 @@ func (ix *Index) build(ctx context.Context, start time.Time, old manifest, files
 
 // update brings ix's Bleve index to its corpus, finds people and events,
 // saves the snapshot when the corpus files were listed, and reports.
-func (ix *Index) update(ctx context.Context, start time.Time, old manifest, files []fileStat, how string) error {
+func (ix *Index) update(ctx context.Context, start time.Time, old manifest, files listing, how string) error {
 	ix.stats.Articles = len(ix.corpus.Articles)
 	ix.stats.Skipped = len(ix.corpus.Warnings)
 	if err := ix.syncAndExtract(ctx, old); err != nil {
@@ -203,16 +245,17 @@ func (ix *Index) loadModel() {
 // saveSnapshot writes the snapshot of an on-disk index and from then on
 // reads the articles' texts from it, so the index holds in memory only
 // their metadata; a failure only costs the next open its speed.
-func (ix *Index) saveSnapshot(files []fileStat) {
-	if ix.opts.Dir == "" || files == nil {
+func (ix *Index) saveSnapshot(files listing) {
+	if ix.opts.Dir == "" || files.at.IsZero() {
 		return
 	}
-	c, err := ix.writeSnapshot(ix.opts.Dir, files)
+	c, err := ix.writeSnapshot(ix.opts.Dir, files.files)
 	if err != nil {
 		ix.log.Warn("snapshot not saved; the next open reads the corpus", "err", err)
 		return
 	}
 	ix.corpus = c
+	rememberFolders(ix.opts.Dir, files)
 }
 
 // extract finds the corpus's people and events.
@@ -246,22 +289,26 @@ func (ix *Index) Refresh(ctx context.Context, fsys fs.FS) (*Index, []string, err
 	if err != nil {
 		return ix, nil, fmt.Errorf("read corpus: %w", err)
 	}
+	had, err := ix.corpus.contentHashes()
+	if err != nil {
+		return ix, nil, err
+	}
 	var changed []string
 	for _, a := range c.Articles {
-		if ix.corpus.hashes[a.ID] != c.hashes[a.ID] {
+		if had[a.ID] != c.hashes[a.ID] {
 			changed = append(changed, a.ID)
 		}
 	}
 	// with nothing new or changed, fewer articles means some were removed
-	if len(changed) == 0 && len(c.hashes) == len(ix.corpus.hashes) {
+	if len(changed) == 0 && len(c.hashes) == len(had) {
 		return ix, nil, nil
 	}
 	ix.derived() // the index replaced stays whole for answers in flight, and releases its snapshot
 	if statErr != nil {
-		files = nil
+		files = listing{}
 	}
 	next := &Index{corpus: c, bleve: ix.bleve, log: ix.log, opts: ix.opts, model: ix.model}
-	if err := next.update(ctx, start, manifest{Hashes: ix.corpus.hashes}, files, "refresh"); err != nil {
+	if err := next.update(ctx, start, manifest{Hashes: had}, files, "refresh"); err != nil {
 		return ix, nil, err
 	}
 	return next, changed, nil
@@ -428,7 +475,14 @@ func (ix *Index) Close() error {
 	if ix.pending != nil {
 		ix.pending.close()
 	}
-	return ix.bleve.Close()
+	err := ix.bleve.Close()
+	if err == nil && ix.opts.Dir != "" {
+		// the segments this process wrote are checked now rather than by
+		// the next open, which an `ask` right after a build would wait for;
+		// a failure only leaves them to that open
+		_ = verifySegments(filepath.Join(ix.opts.Dir, "bleve"))
+	}
+	return err
 }
 
 // Preload reads the people and events of an index opened from its snapshot

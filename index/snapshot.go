@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"hash/crc64"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -32,16 +31,19 @@ type fileStat struct {
 }
 
 // statCorpus lists the corpus's article files and catalog with their size
-// and modification time, in path order, as ReadCorpus would see them. The
-// folders are listed first; the files are then statted by several
-// goroutines, since at 100,000 files the stat calls are most of an open.
-func statCorpus(fsys fs.FS) ([]fileStat, error) {
+// and modification time, in path order, as ReadCorpus would see them, and
+// its folders (root first) with theirs. Each folder is statted before it
+// is listed, so a file added after the listing changes the folder's time.
+// The files are then statted by several goroutines, since at 100,000 files
+// the stat calls are most of a full check.
+func statCorpus(fsys fs.FS) (l listing, err error) {
+	l.at = time.Now()
 	type entry struct {
 		path string
 		d    fs.DirEntry
 	}
 	var entries []entry
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -49,6 +51,11 @@ func statCorpus(fsys fs.FS) ([]fileStat, error) {
 			if hiddenDir(p, d) {
 				return fs.SkipDir
 			}
+			st, err := fs.Stat(fsys, p)
+			if err != nil {
+				return err
+			}
+			l.dirs = append(l.dirs, fileStat{Path: p, ModTime: st.ModTime().UnixNano()})
 			return nil
 		}
 		if isArticleFile(p, d) || p == "catalog.tsv" {
@@ -57,26 +64,33 @@ func statCorpus(fsys fs.FS) ([]fileStat, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return listing{}, err
 	}
-	out := make([]fileStat, len(entries))
+	files := make([]fileStat, len(entries))
 	errs := make([]error, len(entries))
 	workers := min(statWorkers, 1+len(entries)/512)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(entries); i += workers {
-				out[i], errs[i] = statFile(fsys, entries[i].path, entries[i].d)
+				files[i], errs[i] = statFile(fsys, entries[i].path, entries[i].d)
 			}
 		})
 	}
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return listing{}, err
 		}
 	}
-	return out, nil
+	l.files = files
+	return l, nil
+}
+
+// listing is the corpus's files and folders as statCorpus found them.
+type listing struct {
+	files, dirs []fileStat
+	at          time.Time // when the statting began
 }
 
 // statWorkers stat corpus files at once: more than the cores, since a
@@ -128,7 +142,7 @@ type snapshotHeader struct {
 	Schema                   int // schemaVersion and snapshotVersion: either changing makes it stale
 	Format                   int
 	Files                    [sha256.Size]byte // filesDigest of the corpus files it was made from
-	Hashes                   map[string]string
+	Manifest                 [sha256.Size]byte // SHA-256 of the manifest that said what Bleve held
 	Warnings                 []string
 	Articles, People, Events int
 	Bodies                   string // the file beside it with the articles' texts
@@ -148,18 +162,22 @@ const snapshotChunk = 512
 // snapshotVersion changes whenever the snapshot's layout does, or what
 // extraction finds in the same text (people, quotes, events): a snapshot of
 // another version is derived again from the corpus.
-const snapshotVersion = 33
+const snapshotVersion = 34
 
 // writeSnapshot saves ix's derived state with the corpus files it came
 // from (write, fsync, rename: a kill leaves the old snapshot or none).
 func (ix *Index) writeSnapshot(dir string, files []fileStat) (*Corpus, error) {
+	raw, err := os.ReadFile(filepath.Join(dir, manifestFile))
+	if err != nil {
+		return nil, fmt.Errorf("write snapshot: %w", err)
+	}
 	bodies := fmt.Sprintf("bodies-%d.bin", time.Now().UnixNano())
 	refs, err := writeBodies(filepath.Join(dir, bodies), ix.corpus.Articles)
 	if err != nil {
 		os.Remove(filepath.Join(dir, bodies))
 		return nil, fmt.Errorf("write snapshot: %w", err)
 	}
-	h := snapshotHeader{Schema: schemaVersion, Format: snapshotVersion, Files: filesDigest(files), Hashes: ix.corpus.hashes, Warnings: ix.corpus.Warnings,
+	h := snapshotHeader{Schema: schemaVersion, Format: snapshotVersion, Files: filesDigest(files), Manifest: sha256.Sum256(raw), Warnings: ix.corpus.Warnings,
 		Articles: len(ix.corpus.Articles), People: len(ix.people.list), Events: len(ix.events), Bodies: bodies}
 	records := make([]articleRecord, 0, len(ix.corpus.Articles))
 	for i, a := range ix.corpus.Articles {
@@ -182,7 +200,7 @@ func (ix *Index) writeSnapshot(dir string, files []fileStat) (*Corpus, error) {
 	enc := gob.NewEncoder(w)
 	err = enc.Encode(&h)
 	for _, part := range []func() error{
-		func() error { return encodeChunks(enc, records) },
+		func() error { return encodeArticleRecords(enc, records) },
 		func() error { return encodeChunks(enc, people) },
 		func() error { return encodeChunks(enc, events) },
 		func() error { return enc.Encode(seen) }, // with the people, which alone read it
@@ -208,7 +226,11 @@ func (ix *Index) writeSnapshot(dir string, files []fileStat) (*Corpus, error) {
 			os.Remove(p) // an index still reading it keeps its open file
 		}
 	}
-	return stubCorpus(dir, h, records)
+	c, err := stubCorpus(dir, h, records)
+	if err == nil {
+		c.hashes = ix.corpus.hashes
+	}
+	return c, err
 }
 
 // stubCorpus is the corpus of a snapshot: every article's metadata in
@@ -222,14 +244,17 @@ func stubCorpus(dir string, h snapshotHeader, records []articleRecord) (*Corpus,
 	if err != nil {
 		return nil, errStale
 	}
-	c := newCorpus()
-	c.Warnings, c.hashes, c.bodies = h.Warnings, h.Hashes, store
-	for _, r := range records {
-		if r.Sentences == 0 || r.At < 0 || r.At+int64(r.Size) > h.BodiesSize {
+	c := &Corpus{byID: make(map[string]*Article, len(records)), years: map[int]int{}, Articles: make([]*Article, 0, len(records))}
+	c.Warnings, c.bodies = h.Warnings, store
+	c.manifest = filepath.Join(dir, manifestFile) // the hashes are read from it when an update needs them
+	all := make([]Article, len(records))          // one allocation for the lot
+	for i, r := range records {
+		if r.Sentences <= 0 || r.Size < 0 || r.At < 0 || r.At+int64(r.Size) > h.BodiesSize {
 			return nil, errStale
 		}
-		c.add(&Article{ID: r.ID, Title: r.Title, Source: r.Source, URL: r.URL, Published: r.Published, Dateline: r.Dateline,
-			body: bodyRef{at: r.At, size: r.Size, sentences: r.Sentences}})
+		all[i] = Article{ID: r.ID, Title: r.Title, Source: r.Source, URL: r.URL, Published: r.Published, Dateline: r.Dateline,
+			body: bodyRef{at: r.At, size: r.Size, sentences: r.Sentences}}
+		c.add(&all[i])
 	}
 	return c, nil
 }
@@ -266,21 +291,77 @@ func decodeChunks[T any](dec *gob.Decoder, n int) ([]T, error) {
 // they are now; Open then reads the corpus.
 var errStale = errors.New("snapshot does not match the corpus")
 
-// readSnapshot returns the derived state saved in dir when it was made from
-// exactly files and the index holds exactly hashes.
-func readSnapshot(dir string, files []fileStat, hashes map[string]string) (*Corpus, *derivedReader, error) {
+// snapshotReader is a snapshot file opened and its header read: an open
+// reads the header before it holds the index, for the manifest's digest.
+type snapshotReader struct {
+	f    *os.File
+	dec  *gob.Decoder
+	h    snapshotHeader
+	path string
+}
+
+// openSnapshot opens the snapshot in dir and reads its header.
+func openSnapshot(dir string) (*snapshotReader, error) {
 	path := filepath.Join(dir, snapshotFile)
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	dec := gob.NewDecoder(bufio.NewReaderSize(f, 1<<20))
-	c, h, err := readCorpusPart(dir, dec, files, hashes)
-	if err != nil {
+	var h snapshotHeader
+	if err := dec.Decode(&h); err != nil {
 		f.Close()
+		return nil, fmt.Errorf("read snapshot: %w", err)
+	}
+	return &snapshotReader{f: f, dec: dec, h: h, path: path}, nil
+}
+
+// manifestDigest is the manifest the snapshot was made with, or zero when
+// there is no snapshot of this schema.
+func (s *snapshotReader) manifestDigest() [sha256.Size]byte {
+	if s == nil || s.h.Schema != schemaVersion || s.h.Format != snapshotVersion {
+		return [sha256.Size]byte{}
+	}
+	return s.h.Manifest
+}
+
+// read returns the derived state when the snapshot was made from the
+// corpus files of digest files and the manifest that is manifest, and is
+// still the file in dir (an update may have replaced it since the header
+// was read); it closes the file on failure.
+func (s *snapshotReader) read(dir string, files [sha256.Size]byte, manifest []byte) (*Corpus, *derivedReader, error) {
+	c, err := s.corpus(dir, files, manifest)
+	if err != nil {
+		s.close()
 		return nil, nil, err
 	}
-	return c, &derivedReader{f: f, dec: dec, c: c, h: h, path: path}, nil
+	return c, &derivedReader{f: s.f, dec: s.dec, c: c, h: s.h, path: s.path}, nil
+}
+
+func (s *snapshotReader) corpus(dir string, files [sha256.Size]byte, manifest []byte) (*Corpus, error) {
+	h := s.h
+	if h.Schema != schemaVersion || h.Format != snapshotVersion || h.Files != files || manifest == nil || h.Manifest != sha256.Sum256(manifest) {
+		return nil, errStale
+	}
+	opened, err := s.f.Stat()
+	if err != nil {
+		return nil, errStale
+	}
+	if now, err := os.Stat(s.path); err != nil || !os.SameFile(opened, now) {
+		return nil, errStale
+	}
+	articles, err := decodeArticleRecords(s.dec, h.Articles)
+	if err != nil {
+		return nil, fmt.Errorf("read snapshot: %w", err)
+	}
+	return stubCorpus(dir, h, articles)
+}
+
+// close releases the file; a nil reader is fine.
+func (s *snapshotReader) close() {
+	if s != nil {
+		s.f.Close()
+	}
 }
 
 // derivedReader reads the people and events that follow the articles in a
@@ -326,24 +407,6 @@ func (d *derivedReader) closeLocked() {
 // noPeople is the directory of nobody.
 func noPeople() *People {
 	return &People{byKey: map[string][]*Person{}, namer: russian.NewNamer(nil), seen: map[string]bool{}}
-}
-
-// readCorpusPart reads the snapshot's header and articles and returns the
-// corpus when the snapshot describes exactly files and hashes.
-func readCorpusPart(dir string, dec *gob.Decoder, files []fileStat, hashes map[string]string) (*Corpus, snapshotHeader, error) {
-	var h snapshotHeader
-	if err := dec.Decode(&h); err != nil {
-		return nil, h, fmt.Errorf("read snapshot: %w", err)
-	}
-	if h.Schema != schemaVersion || h.Format != snapshotVersion || h.Files != filesDigest(files) || !maps.Equal(h.Hashes, hashes) {
-		return nil, h, errStale
-	}
-	articles, err := decodeChunks[articleRecord](dec, h.Articles)
-	if err != nil {
-		return nil, h, fmt.Errorf("read snapshot: %w", err)
-	}
-	c, err := stubCorpus(dir, h, articles)
-	return c, h, err
 }
 
 // derivedResult is the people and events read from a snapshot.

@@ -151,7 +151,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return 2
 	}
 
-	opts := index.Options{Dir: cfg.indexDir}
+	// a one-off ask trusts the folders' times; the bot, the chat (which
+	// also watch the folder) and index check every file
+	opts := index.Options{Dir: cfg.indexDir, TrustFolders: cfg.command == "ask"}
 	if cfg.command == "index" {
 		opts.Progress = func(done, total int) { fmt.Fprintf(stderr, "indexed %d/%d articles\n", done, total) }
 	}
