@@ -132,3 +132,20 @@ func BenchmarkWho10k(b *testing.B) {
 		svc.Answer(context.Background(), qs[i%len(qs)])
 	}
 }
+
+// BenchmarkTimeline10k measures /timeline over 10,000 articles, whole and
+// by topic: an event that thousands of articles report must cost in
+// proportion to its reports, not their square.
+func BenchmarkTimeline10k(b *testing.B) {
+	ix, err := index.Open(context.Background(), generatedCorpus(b, archiveArticles()), index.Options{}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	svc := answers.New(ix, nil)
+	qs := []string{"/timeline", "/timeline Блинкен", "/timeline санкции"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		svc.Answer(context.Background(), qs[i%len(qs)])
+	}
+}

@@ -140,16 +140,19 @@ func (s *Service) timelineReply(events []index.Event, about string) Reply {
 	for _, e := range events {
 		ev := Event{Date: e.From.ISO(), DateText: e.DateText(), Planned: e.Planned, Text: e.Text}
 		var sources []string
+		seen := map[string]bool{} // an event an archive reports thousands of times must not cost their square
 		for _, p := range e.Sources {
 			a := c.Info(p.Doc)
-			if !slices.Contains(ev.Docs, a.ID) {
+			if !seen["doc "+a.ID] {
+				seen["doc "+a.ID] = true
 				ev.Docs = append(ev.Docs, a.ID)
 			}
 			src := a.Source
 			if src == "" {
 				src = "«" + russian.Truncate(a.Title, 50) + "»"
 			}
-			if !slices.Contains(sources, src) {
+			if !seen["src "+src] {
+				seen["src "+src] = true
 				sources = append(sources, src)
 			}
 		}
