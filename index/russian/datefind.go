@@ -58,14 +58,12 @@ func (d *DateFinder) Find(s string) []DateExpr {
 	// most sentences hold no date: cheap checks spare them the patterns
 	digits := strings.ContainsAny(s, "0123456789")
 	lower := strings.ToLower(s)
-	words := false
-	for _, k := range dateKeywords {
-		if strings.Contains(lower, k) {
-			words = true
-			break
-		}
+	g := gate{
+		monthAlone: containsAny(lower, monthAloneWords),
+		season:     containsAny(lower, seasonWords),
+		relative:   containsAny(lower, relativeWords),
 	}
-	if !digits && !words {
+	if !digits && !g.monthAlone && !g.season && !g.relative {
 		return nil
 	}
 	hasMonth := false
@@ -77,22 +75,88 @@ func (d *DateFinder) Find(s string) []DateExpr {
 			}
 		}
 	}
-	return d.find(s, gate{
-		month:   digits && hasMonth,
-		year:    digits && (strings.Contains(lower, "год") || strings.Contains(lower, "г.")),
-		numeric: digits && strings.Contains(s, "."),
-	})
+	g.month = digits && hasMonth
+	g.year = digits && (strings.Contains(lower, "год") || strings.Contains(lower, "г."))
+	g.numeric = digits && digitDotDigit(s)
+	g.span = g.month && strings.ContainsAny(s, "-–—")
+	g.from = g.month && spacedWord(lower, "по")
+	g.monthYear = g.month && fourDigits(s)
+	return d.find(s, g)
 }
 
-// gate says which digit patterns can match a sentence at all.
-type gate struct{ month, year, numeric bool }
+// digitDotDigit reports a digit, a dot and a digit in a row (12.03.2024).
+func digitDotDigit(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == '.' && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// fourDigits reports four digits in a row (a year).
+func fourDigits(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			run = 0
+		} else if run++; run == 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// spacedWord reports w with white space (as the patterns' \s) on both sides.
+func spacedWord(s, w string) bool {
+	for i := 0; ; {
+		k := strings.Index(s[i:], w)
+		if k < 0 {
+			return false
+		}
+		a, b := i+k, i+k+len(w)
+		if a > 0 && isSpace(s[a-1]) && b < len(s) && isSpace(s[b]) {
+			return true
+		}
+		i = a + 1
+	}
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
+// gate says which patterns can match a sentence at all: each needs one of
+// its words (in lower case, as the patterns ignore case) or digits.
+type gate struct {
+	month                 bool // a digit and a month's stem
+	span, from, monthYear bool // and a dash, a spaced «по», a four-digit year
+	year, numeric         bool
+	monthAlone, season    bool
+	relative              bool
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, k := range subs {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
 
 var monthStems = []string{"январ", "феврал", "март", "апрел", "мая", "май", "мае", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"}
 
-// dateKeywords are the stems a date without digits must contain.
-var dateKeywords = []string{"вчера", "сегодня", "завтра", "накануне", "неделе", "году", "месяце", "весной", "летом",
-	"осенью", "зимой", "январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
-	"октябре", "ноябре", "декабре"}
+// The words each pattern without digits needs (in lower case): the
+// relative days and years, the seasons, the months in the prepositional.
+var (
+	relativeWords   = []string{"вчера", "сегодня", "завтра", "накануне", "неделе", "году", "месяце"}
+	seasonWords     = []string{"весной", "летом", "осенью", "зимой"}
+	monthAloneWords = []string{"январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
+		"октябре", "ноябре", "декабре"}
+)
 
 func (d *DateFinder) find(s string, g gate) []DateExpr {
 	f := d
@@ -137,7 +201,7 @@ func (d *DateFinder) find(s string, g gate) []DateExpr {
 			e.YearRel, e.RelYears = true, 1
 		}
 	}
-	for _, m := range findAll(f.rangeSPo, s, g.month) {
+	for _, m := range findAll(f.rangeSPo, s, g.from) {
 		a, b := span(m)
 		if !free(a, b) {
 			continue
@@ -160,7 +224,7 @@ func (d *DateFinder) find(s string, g gate) []DateExpr {
 			add(e)
 		}
 	}
-	for _, m := range findAll(f.rangeDash, s, g.month) {
+	for _, m := range findAll(f.rangeDash, s, g.span) {
 		a, b := span(m)
 		if !free(a, b) {
 			continue
@@ -201,7 +265,7 @@ func (d *DateFinder) find(s string, g gate) []DateExpr {
 			add(e)
 		}
 	}
-	for _, m := range findAll(f.monthYear, s, g.month) {
+	for _, m := range findAll(f.monthYear, s, g.monthYear) {
 		a, b := span(m)
 		if !free(a, b) {
 			continue
@@ -211,7 +275,7 @@ func (d *DateFinder) find(s string, g gate) []DateExpr {
 			add(DateExpr{Start: a, End: b, Date: Date{Year: y, Month: mo}})
 		}
 	}
-	for _, m := range f.monthAlone.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(f.monthAlone, s, g.monthAlone) {
 		a, b := span(m)
 		if !free(a, b) {
 			continue
@@ -220,7 +284,7 @@ func (d *DateFinder) find(s string, g gate) []DateExpr {
 		relYear(&e, sub(m, 2))
 		add(e)
 	}
-	for _, m := range f.season.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(f.season, s, g.season) {
 		a, b := span(m)
 		if !free(a, b) || sub(m, 2) == "" && sub(m, 3) == "" {
 			continue // "летом" alone says too little
@@ -238,7 +302,7 @@ func (d *DateFinder) find(s string, g gate) []DateExpr {
 		y, _ := atoi(sub(m, 1))
 		add(DateExpr{Start: a, End: b, Date: Date{Year: y}})
 	}
-	for _, m := range f.relative.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(f.relative, s, g.relative) {
 		a, b := m[2], m[3]
 		if !free(a, b) {
 			continue

@@ -245,6 +245,6 @@ func (v *Vocab) Named(w string) bool { return v.named[FoldWord(w)] }
 // street or prize named after a person («театра имени Станиславского»,
 // «улица имени Кирова»), which makes even a surname said once a person's.
 func Eponym(s string, at int) bool {
-	ws := Words(s[:at])
-	return len(ws) > 0 && FoldWord(ws[len(ws)-1].Text) == "имени" && strings.TrimSpace(s[ws[len(ws)-1].End:at]) == ""
+	w, ok := finalWord(s[:at])
+	return ok && FoldWord(w.Text) == "имени" && strings.TrimSpace(s[w.End:at]) == ""
 }

@@ -220,3 +220,17 @@ func TestIsNumeral(t *testing.T) {
 		}
 	}
 }
+
+// TestFinalWord: the last word found from the end is the last of Words,
+// for hyphens, apostrophes, digits, combining marks and trailing marks.
+func TestFinalWord(t *testing.T) {
+	for _, s := range []string{"", " ", "«", "театра имени", "театра имени ", "театра имени, ", "Мамин-Сибиряк",
+		"улица Мамина-Сибиряка»", "д'Артаньян", "-имени", "о-", "-", "a-b-c", "в 2024", "Бори́с", "Ж.-П.", "слово -", "x--y",
+		"вице-премьер ", "O’Нил.", "\u0301", "а\u0301"} {
+		ws := Words(s)
+		w, ok := finalWord(s)
+		if ok != (len(ws) > 0) || ok && w != ws[len(ws)-1] {
+			t.Errorf("%q: finalWord %+v %v, Words %+v", s, w, ok, ws)
+		}
+	}
+}

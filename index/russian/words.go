@@ -48,6 +48,40 @@ func Words(s string) []Word {
 	return out
 }
 
+// finalWord is the last of Words(s), found from the end: a caller that
+// asks about the word before a position need not split all that precedes.
+func finalWord(s string) (Word, bool) {
+	end := len(s)
+	for end > 0 { // back over what is no word
+		r, n := utf8.DecodeLastRuneInString(s[:end])
+		if isWordRune(r) {
+			break
+		}
+		end -= n
+	}
+	if end == 0 {
+		return Word{}, false
+	}
+	start := end
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:start])
+		if isWordRune(r) {
+			start -= n
+			continue
+		}
+		if r == '-' || r == '‑' || r == '\'' || r == '’' { // letter-hyphen-letter stays one word, as in Words
+			prev, _ := utf8.DecodeLastRuneInString(s[:start-n])
+			next, _ := utf8.DecodeRuneInString(s[start:])
+			if start-n > 0 && unicode.IsLetter(prev) && unicode.IsLetter(next) {
+				start -= n
+				continue
+			}
+		}
+		break
+	}
+	return Word{Text: s[start:end], Start: start, End: end}, true
+}
+
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
