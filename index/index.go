@@ -142,7 +142,7 @@ func openOnDisk(ctx context.Context, fsys fs.FS, opts Options, log *slog.Logger,
 		files, statErr = statCorpus(fsys)
 		digest = filesDigest(files.files)
 	}
-	snap, err := openSnapshot(opts.Dir)
+	snap, err := openSnapshot(opts.Dir, digest)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		log.Debug("snapshot not used", "why", err)
 	}
@@ -157,7 +157,7 @@ func openOnDisk(ctx context.Context, fsys fs.FS, opts Options, log *slog.Logger,
 	}
 	ix := &Index{bleve: b, log: log, opts: opts}
 	if snap != nil && statErr == nil {
-		c, pending, err := snap.read(opts.Dir, digest, raw)
+		c, pending, err := snap.read(raw)
 		if err == nil {
 			if !trusted {
 				rememberFolders(opts.Dir, files)

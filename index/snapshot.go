@@ -292,16 +292,26 @@ func decodeChunks[T any](dec *gob.Decoder, n int) ([]T, error) {
 var errStale = errors.New("snapshot does not match the corpus")
 
 // snapshotReader is a snapshot file opened and its header read: an open
-// reads the header before it holds the index, for the manifest's digest.
+// reads the header before it holds the index, for the manifest's digest,
+// and decodes the articles meanwhile.
 type snapshotReader struct {
-	f    *os.File
-	dec  *gob.Decoder
-	h    snapshotHeader
-	path string
+	f       *os.File
+	dec     *gob.Decoder
+	h       snapshotHeader
+	path    string
+	decoded chan decodedCorpus // the articles, decoded beside Bleve's open; nil when not begun
 }
 
-// openSnapshot opens the snapshot in dir and reads its header.
-func openSnapshot(dir string) (*snapshotReader, error) {
+type decodedCorpus struct {
+	c   *Corpus
+	err error
+}
+
+// openSnapshot opens the snapshot in dir and reads its header. When the
+// header is of this version and made from the corpus files of digest
+// files, it starts decoding the articles on another core, since Bleve's
+// own open would otherwise leave it idle.
+func openSnapshot(dir string, files [sha256.Size]byte) (*snapshotReader, error) {
 	path := filepath.Join(dir, snapshotFile)
 	f, err := os.Open(path)
 	if err != nil {
@@ -313,7 +323,20 @@ func openSnapshot(dir string) (*snapshotReader, error) {
 		f.Close()
 		return nil, fmt.Errorf("read snapshot: %w", err)
 	}
-	return &snapshotReader{f: f, dec: dec, h: h, path: path}, nil
+	s := &snapshotReader{f: f, dec: dec, h: h, path: path}
+	if h.Schema == schemaVersion && h.Format == snapshotVersion && h.Files == files {
+		s.decoded = make(chan decodedCorpus, 1)
+		go func() {
+			articles, err := decodeArticleRecords(dec, h.Articles)
+			if err != nil {
+				s.decoded <- decodedCorpus{err: fmt.Errorf("read snapshot: %w", err)}
+				return
+			}
+			c, err := stubCorpus(dir, h, articles)
+			s.decoded <- decodedCorpus{c, err}
+		}()
+	}
+	return s, nil
 }
 
 // manifestDigest is the manifest the snapshot was made with, or zero when
@@ -326,11 +349,11 @@ func (s *snapshotReader) manifestDigest() [sha256.Size]byte {
 }
 
 // read returns the derived state when the snapshot was made from the
-// corpus files of digest files and the manifest that is manifest, and is
-// still the file in dir (an update may have replaced it since the header
-// was read); it closes the file on failure.
-func (s *snapshotReader) read(dir string, files [sha256.Size]byte, manifest []byte) (*Corpus, *derivedReader, error) {
-	c, err := s.corpus(dir, files, manifest)
+// corpus files that openSnapshot was given and from the manifest that is
+// manifest, and is still the file in dir (an update may have replaced it
+// since the header was read); it closes the file on failure.
+func (s *snapshotReader) read(manifest []byte) (*Corpus, *derivedReader, error) {
+	c, err := s.corpus(manifest)
 	if err != nil {
 		s.close()
 		return nil, nil, err
@@ -338,9 +361,8 @@ func (s *snapshotReader) read(dir string, files [sha256.Size]byte, manifest []by
 	return c, &derivedReader{f: s.f, dec: s.dec, c: c, h: s.h, path: s.path}, nil
 }
 
-func (s *snapshotReader) corpus(dir string, files [sha256.Size]byte, manifest []byte) (*Corpus, error) {
-	h := s.h
-	if h.Schema != schemaVersion || h.Format != snapshotVersion || h.Files != files || manifest == nil || h.Manifest != sha256.Sum256(manifest) {
+func (s *snapshotReader) corpus(manifest []byte) (*Corpus, error) {
+	if s.decoded == nil || manifest == nil || s.h.Manifest != sha256.Sum256(manifest) {
 		return nil, errStale
 	}
 	opened, err := s.f.Stat()
@@ -350,18 +372,22 @@ func (s *snapshotReader) corpus(dir string, files [sha256.Size]byte, manifest []
 	if now, err := os.Stat(s.path); err != nil || !os.SameFile(opened, now) {
 		return nil, errStale
 	}
-	articles, err := decodeArticleRecords(s.dec, h.Articles)
-	if err != nil {
-		return nil, fmt.Errorf("read snapshot: %w", err)
-	}
-	return stubCorpus(dir, h, articles)
+	d := <-s.decoded
+	s.decoded = nil
+	return d.c, d.err
 }
 
-// close releases the file; a nil reader is fine.
+// close releases the file once any decoding has stopped; a nil reader is
+// fine.
 func (s *snapshotReader) close() {
-	if s != nil {
-		s.f.Close()
+	if s == nil {
+		return
 	}
+	if s.decoded != nil {
+		<-s.decoded
+		s.decoded = nil
+	}
+	s.f.Close()
 }
 
 // derivedReader reads the people and events that follow the articles in a
