@@ -23,7 +23,8 @@ const passageOptions = bleveindex.IndexField | bleveindex.IncludeTermVectors
 type passageAnalysis struct {
 	a                 *Article
 	text, prefix      analysis.Analyzer
-	textOnce, preOnce []sync.Once
+	shared            *sharedChains // nil: each chain runs whole
+	once              []sync.Once   // per sentence, both its streams
 	textToks, preToks []analysis.TokenStream
 	titleOnce         sync.Once
 	titleToks         analysis.TokenStream
@@ -32,10 +33,54 @@ type passageAnalysis struct {
 
 func newPassageAnalysis(a *Article, text, prefix analysis.Analyzer) *passageAnalysis {
 	n := len(a.Sentences)
-	return &passageAnalysis{a: a, text: text, prefix: prefix,
-		textOnce: make([]sync.Once, n), preOnce: make([]sync.Once, n),
-		textToks: make([]analysis.TokenStream, n), preToks: make([]analysis.TokenStream, n),
+	return &passageAnalysis{a: a, text: text, prefix: prefix, shared: splitChains(text, prefix),
+		once: make([]sync.Once, n), textToks: make([]analysis.TokenStream, n), preToks: make([]analysis.TokenStream, n),
 		allExcluded: []string{fieldText, fieldPrefix, fieldContext, fieldTitle}}
+}
+
+// sharedChains is the text and prefix analysis chains split where they
+// part: both tokenize, fold and drop stop words alike, then one stems and
+// the other cuts to a prefix. A sentence runs the common part once.
+type sharedChains struct {
+	tokenizer    analysis.Tokenizer
+	common       []analysis.TokenFilter
+	text, prefix analysis.TokenFilter
+}
+
+// splitChains splits the two chains of addAnalyzers, or is nil when they
+// are not of that shape.
+func splitChains(text, prefix analysis.Analyzer) *sharedChains {
+	t, ok := text.(*analysis.DefaultAnalyzer)
+	p, ok2 := prefix.(*analysis.DefaultAnalyzer)
+	if !ok || !ok2 || len(t.CharFilters)+len(p.CharFilters) > 0 || len(t.TokenFilters) == 0 || len(t.TokenFilters) != len(p.TokenFilters) {
+		return nil
+	}
+	n := len(t.TokenFilters) - 1
+	return &sharedChains{tokenizer: t.Tokenizer, common: t.TokenFilters[:n], text: t.TokenFilters[n], prefix: p.TokenFilters[n]}
+}
+
+// analyze fills sentence si's text and prefix streams.
+func (p *passageAnalysis) analyze(si int) {
+	p.once[si].Do(func() {
+		s := []byte(p.a.Sentences[si].Text)
+		c := p.shared
+		if c == nil {
+			p.textToks[si], p.preToks[si] = p.text.Analyze(s), p.prefix.Analyze(s)
+			return
+		}
+		toks := c.tokenizer.Tokenize(s)
+		for _, f := range c.common {
+			toks = f.Filter(toks)
+		}
+		slab := make([]analysis.Token, len(toks)) // the prefix stream's own tokens, in one allocation
+		pre := make(analysis.TokenStream, len(toks))
+		for i, t := range toks {
+			slab[i] = *t
+			pre[i] = &slab[i]
+		}
+		p.preToks[si] = c.prefix.Filter(pre)
+		p.textToks[si] = c.text.Filter(toks)
+	})
 }
 
 // document is the Bleve document of sentence si: its text, the same text
@@ -56,12 +101,12 @@ func (p *passageAnalysis) document(si int) *document.Document {
 }
 
 func (p *passageAnalysis) sentence(si int) analysis.TokenStream {
-	p.textOnce[si].Do(func() { p.textToks[si] = p.text.Analyze([]byte(p.a.Sentences[si].Text)) })
+	p.analyze(si)
 	return p.textToks[si]
 }
 
 func (p *passageAnalysis) prefixes(si int) analysis.TokenStream {
-	p.preOnce[si].Do(func() { p.preToks[si] = p.prefix.Analyze([]byte(p.a.Sentences[si].Text)) })
+	p.analyze(si)
 	return p.preToks[si]
 }
 
@@ -75,16 +120,23 @@ func (p *passageAnalysis) title() analysis.TokenStream {
 // past its text and its last position. Tokens are copied, never changed:
 // the same sentence is another passage's text.
 func (p *passageAnalysis) neighbours(si int) analysis.TokenStream {
-	var out analysis.TokenStream
-	shift, pos := 0, 0
+	var nbs []int
+	n := 0
 	for _, nb := range []int{si - 1, si + 1} {
-		if nb < 0 || nb >= len(p.a.Sentences) {
-			continue
+		if nb >= 0 && nb < len(p.a.Sentences) {
+			nbs = append(nbs, nb)
+			n += len(p.sentence(nb))
 		}
+	}
+	slab := make([]analysis.Token, 0, n) // the copies in one allocation
+	out := make(analysis.TokenStream, 0, n)
+	shift, pos := 0, 0
+	for _, nb := range nbs {
 		for _, t := range p.sentence(nb) {
-			c := *t
+			slab = append(slab, *t)
+			c := &slab[len(slab)-1]
 			c.Start, c.End, c.Position = t.Start+shift, t.End+shift, t.Position+pos
-			out = append(out, &c)
+			out = append(out, c)
 		}
 		if len(out) > 0 {
 			pos = out[len(out)-1].Position

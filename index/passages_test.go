@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
@@ -28,7 +29,19 @@ func TestPassageDocumentsAsMapped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := newPassageAnalysis(a, m.AnalyzerNamed(textAnalyzer), m.AnalyzerNamed(prefixAnalyzer))
+	shared := newPassageAnalysis(a, m.AnalyzerNamed(textAnalyzer), m.AnalyzerNamed(prefixAnalyzer))
+	if shared.shared == nil {
+		t.Fatal("the text and prefix chains are not split where they part")
+	}
+	whole := newPassageAnalysis(a, m.AnalyzerNamed(textAnalyzer), m.AnalyzerNamed(prefixAnalyzer))
+	whole.shared = nil // each chain run whole, as when they are of another shape
+	for _, p := range []*passageAnalysis{shared, whole} {
+		comparePassages(t, m, a, p)
+	}
+}
+
+func comparePassages(t *testing.T, m *mapping.IndexMappingImpl, a *Article, p *passageAnalysis) {
+	t.Helper()
 	for si := range a.Sentences {
 		mapped := document.NewDocument(passageID(a.ID, si))
 		err := m.MapDocument(mapped, map[string]interface{}{
