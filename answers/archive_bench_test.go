@@ -162,6 +162,8 @@ func BenchmarkArchive(b *testing.B) {
 		ourHeap := heapAfterGC() - base
 		ix.Close()
 
+		plainRSS, ourRSS := childPeak(b, "plain", plainDir, corpus), childPeak(b, "ours", ourDir, corpus)
+
 		ratio := func(a, b time.Duration) float64 { return a.Seconds() / b.Seconds() }
 		b.ReportMetric(float64(n), "articles")
 		b.ReportMetric(ourBuild.Seconds(), "build-s")
@@ -175,8 +177,38 @@ func BenchmarkArchive(b *testing.B) {
 		b.ReportMetric(float64(op99.Microseconds())/1000, "p99-ms")
 		b.ReportMetric(ratio(op99, pp99), "p99-x")
 		b.ReportMetric(ourHeap, "heap-MB")
-		b.ReportMetric(ourHeap/max(plainHeap, 1), "heap-x")
-		b.Logf("plain Bleve: build %s, open+1q %s, open+200q %s, p50 %s, p99 %s, heap %.0f MB",
-			plainBuild.Round(time.Millisecond), plainOpen1.Round(time.Microsecond), plainOpen200.Round(time.Millisecond), pp50, pp99, plainHeap)
+		b.ReportMetric(ourRSS, "ask-rss-MB")
+		b.ReportMetric(ourRSS/plainRSS, "ask-rss-x")
+		b.Logf("plain Bleve: build %s, open+1q %s, open+200q %s, p50 %s, p99 %s, heap %.1f MB, ask peak RSS %.0f MB",
+			plainBuild.Round(time.Millisecond), plainOpen1.Round(time.Microsecond), plainOpen200.Round(time.Millisecond), pp50, pp99, plainHeap, plainRSS)
 	}
+}
+
+// TestArchiveChild is BenchmarkArchive's child process (childPeak); run
+// alone it does nothing.
+func TestArchiveChild(t *testing.T) {
+	kind, dir := os.Getenv("CORPUSBOT_ARCHIVE_CHILD"), os.Getenv("CORPUSBOT_ARCHIVE_DIR")
+	if kind == "" {
+		t.Skip("run by BenchmarkArchive")
+	}
+	ctx := context.Background()
+	if kind == "plain" {
+		idx, err := bleve.Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer idx.Close()
+		if err := (&plainBleve{idx}).ask(archiveQuestions[0]); err != nil {
+			t.Fatal(err)
+		}
+		reportPeak(t)
+		return
+	}
+	ix, err := index.Open(ctx, os.DirFS(os.Getenv("CORPUSBOT_ARCHIVE_CORPUS")), index.Options{Dir: dir, TrustFolders: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	answers.New(ix, nil).Answer(ctx, archiveQuestions[0])
+	reportPeak(t)
 }

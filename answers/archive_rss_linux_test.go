@@ -1,0 +1,50 @@
+package answers_test
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// childPeak runs TestArchiveChild in a process of its own, as an `ask`
+// would be: it opens the index in dir (plain Bleve's or corpusbot's) and
+// answers one question. It returns that process's peak resident memory in
+// MB (VmHWM): the whole process, both sides alike, where a heap read in
+// this process would miss Bleve's memory-mapped segments. (The peak that
+// wait4 reports would include this process's own, which the child shares
+// until it executes.)
+func childPeak(b *testing.B, kind, dir, corpus string) float64 {
+	b.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestArchiveChild$", "-test.count=1", "-test.v")
+	cmd.Env = append(os.Environ(), "CORPUSBOT_ARCHIVE_CHILD="+kind, "CORPUSBOT_ARCHIVE_DIR="+dir, "CORPUSBOT_ARCHIVE_CORPUS="+corpus)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		b.Fatalf("%s child: %v\n%s", kind, err, out)
+	}
+	_, rest, ok := bytes.Cut(out, []byte("VmHWM:"))
+	if !ok {
+		b.Skip("no peak memory reported (/proc/self/status)")
+	}
+	fields := strings.Fields(string(rest))
+	kb, err := strconv.Atoi(fields[0])
+	if err != nil {
+		b.Fatalf("%s child: peak memory %q", kind, fields[0])
+	}
+	return float64(kb) / 1024
+}
+
+// reportPeak logs the process's peak resident memory for childPeak.
+func reportPeak(t *testing.T) {
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return
+	}
+	for _, line := range strings.Split(string(status), "\n") {
+		if strings.HasPrefix(line, "VmHWM:") {
+			t.Log(line)
+		}
+	}
+}
