@@ -93,7 +93,7 @@ func (ix *Index) Search(ctx context.Context, words []string, limit int) (Results
 	if len(terms) == 0 || limit <= 0 {
 		return out, nil
 	}
-	size := limit * 5
+	size := limit * 3
 	if size < 50 {
 		size = 50
 	}
