@@ -93,10 +93,10 @@ func (ix *Index) Search(ctx context.Context, words []string, limit int) (Results
 	if len(terms) == 0 || limit <= 0 {
 		return out, nil
 	}
-	size := limit * 3
-	if size < 50 {
-		size = 50
-	}
+	// the rerank below reorders the best candidates by coverage: three per
+	// hit asked for give the public QA figures of five, for less of the
+	// located second search
+	size := max(limit*3, 50)
 	res, err := ix.searchLocated(ctx, searchQuery(terms), size)
 	if err != nil {
 		return out, err
