@@ -43,14 +43,8 @@ var errRecord = errors.New("article record damaged")
 // The strings of a chunk share one allocation.
 func decodeArticleRecords(dec *gob.Decoder, n int) ([]articleRecord, error) {
 	out := make([]articleRecord, 0, n)
-	for len(out) < n {
-		var chunk []byte
-		if err := dec.Decode(&chunk); err != nil {
-			return nil, err
-		}
-		if len(chunk) == 0 {
-			return nil, errStale
-		}
+	err := eachChunk(dec, n, func(chunk []byte) (int, error) {
+		before := len(out)
 		text := string(chunk)
 		for at := 0; at < len(text); {
 			var r articleRecord
@@ -58,7 +52,7 @@ func decodeArticleRecords(dec *gob.Decoder, n int) ([]articleRecord, error) {
 			for _, s := range [...]*string{&r.ID, &r.Title, &r.Source, &r.URL} {
 				l, k := binary.Uvarint(chunk[at:])
 				if k <= 0 || l > uint64(len(chunk)-at-k) {
-					return nil, errRecord
+					return 0, errRecord
 				}
 				at += k
 				*s = text[at : at+int(l)]
@@ -67,7 +61,7 @@ func decodeArticleRecords(dec *gob.Decoder, n int) ([]articleRecord, error) {
 			for i := range nums {
 				v, k := binary.Varint(chunk[at:])
 				if k <= 0 || v > 1<<40 || v < -1<<40 {
-					return nil, errRecord
+					return 0, errRecord
 				}
 				nums[i], at = v, at+k
 			}
@@ -76,6 +70,10 @@ func decodeArticleRecords(dec *gob.Decoder, n int) ([]articleRecord, error) {
 			r.At, r.Size, r.Sentences = nums[6], int(nums[7]), int(nums[8])
 			out = append(out, r)
 		}
+		return len(out) - before, nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(out) != n {
 		return nil, errStale

@@ -271,20 +271,38 @@ func encodeChunks[T any](enc *gob.Encoder, all []T) error {
 // decodeChunks reads n values written by encodeChunks.
 func decodeChunks[T any](dec *gob.Decoder, n int) ([]T, error) {
 	out := make([]T, 0, n)
-	for len(out) < n {
-		var chunk []T
-		if err := dec.Decode(&chunk); err != nil {
-			return nil, err
-		}
-		if len(chunk) == 0 {
-			return nil, errStale
-		}
+	err := eachChunk(dec, n, func(chunk []T) (int, error) {
 		out = append(out, chunk...)
+		return len(chunk), nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(out) != n {
 		return nil, errStale
 	}
 	return out, nil
+}
+
+// eachChunk decodes chunk messages of type C until add, which takes each
+// and says how many values it held, has had n values; an empty chunk means
+// the snapshot is not what its header says.
+func eachChunk[C any](dec *gob.Decoder, n int, add func(C) (int, error)) error {
+	for got := 0; got < n; {
+		var chunk C
+		if err := dec.Decode(&chunk); err != nil {
+			return err
+		}
+		k, err := add(chunk)
+		if err != nil {
+			return err
+		}
+		if k == 0 {
+			return errStale
+		}
+		got += k
+	}
+	return nil
 }
 
 // errStale means the snapshot does not describe the corpus and index as
