@@ -367,3 +367,46 @@ func TestTerminalChatFollowsTheFolder(t *testing.T) {
 		t.Errorf("exit %d", code)
 	}
 }
+
+// TestAskSeesNewFilesAndIndexSeesEdits: an ask on an on-disk index finds an
+// article added since the last index; an article rewritten in place is
+// found by ask after the next index, as the README says.
+func TestAskSeesNewFilesAndIndexSeesEdits(t *testing.T) {
+	corpus, ix := t.TempDir(), t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(corpus, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	past := time.Now().Add(-time.Hour)
+	write("a.txt", "Завод\nМинистр открыл в Караганде новый завод.")
+	if err := os.Chtimes(corpus, past, past); err != nil { // settled before the index is built
+		t.Fatal(err)
+	}
+	if _, stderr, code := runCmd(t, "", "--corpus", corpus, "--index", ix, "index"); code != 0 {
+		t.Fatalf("index: exit %d: %s", code, stderr)
+	}
+	ask := func(q string) string {
+		t.Helper()
+		out, stderr, code := runCmd(t, "", "--corpus", corpus, "--index", ix, "ask", q)
+		if code != 0 {
+			t.Fatalf("ask: exit %d: %s", code, stderr)
+		}
+		return out
+	}
+	write("b.txt", "Рудник\nГорняки открыли в Экибастузе новый рудник.")
+	if out := ask("Где открыли рудник?"); !strings.Contains(out, "Экибастуз") {
+		t.Errorf("an added article is not found by ask:\n%s", out)
+	}
+	os.Chtimes(corpus, past, past)
+	runCmd(t, "", "--corpus", corpus, "--index", ix, "index")
+	write("a.txt", "Завод\nМинистр открыл в Темиртау новый завод.") // in place: the folder keeps its time
+	if out := ask("Где открыли завод?"); !strings.Contains(out, "Караганд") {
+		t.Errorf("ask did not answer from the index as it was:\n%s", out)
+	}
+	runCmd(t, "", "--corpus", corpus, "--index", ix, "index")
+	if out := ask("Где открыли завод?"); !strings.Contains(out, "Темиртау") {
+		t.Errorf("after index, ask does not see the edit:\n%s", out)
+	}
+}
