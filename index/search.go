@@ -97,7 +97,7 @@ func (ix *Index) Search(ctx context.Context, words []string, limit int) (Results
 	// hit asked for give the public QA figures of five, for less of the
 	// located second search
 	size := max(limit*3, 50)
-	res, err := ix.searchLocated(ctx, searchQuery(terms), size)
+	located, err := ix.searchLocated(ctx, terms, size)
 	if err != nil {
 		return out, err
 	}
@@ -105,8 +105,8 @@ func (ix *Index) Search(ctx context.Context, words []string, limit int) (Results
 	for _, t := range terms {
 		total += t.idf
 	}
-	hits := make([]Hit, 0, len(res.Hits))
-	for _, h := range res.Hits {
+	hits := make([]Hit, 0, len(located))
+	for _, h := range located {
 		doc, si, ok := parsePassageID(h.ID)
 		if !ok || ix.corpus.byID[doc] == nil || si >= ix.corpus.sentences(ix.corpus.byID[doc]) {
 			continue
@@ -176,21 +176,32 @@ func searchQuery(terms []term) query.Query {
 	return query.NewDisjunctionQuery(subs)
 }
 
-// searchLocated returns the size best passages for q with the locations
-// of their matched terms. Locations are read for those passages only: a
-// first search ranks every match without them, a second one asks for the
-// chosen passages by id. Reading locations for every match was 40% of a
-// question's time at 10,000 articles.
-func (ix *Index) searchLocated(ctx context.Context, q query.Query, size int) (*bleve.SearchResult, error) {
-	res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, size, 0, false))
+// searchLocated returns the size best passages for terms with the
+// locations of their matched terms, best first. The first ranking reads no
+// locations (topK, or Bleve's own search for a query topK does not take);
+// a second search asks for the chosen passages by id with their
+// locations. Reading locations for every match was 40% of a question's
+// time at 10,000 articles.
+func (ix *Index) searchLocated(ctx context.Context, terms []term, size int) ([]*search.DocumentMatch, error) {
+	q := searchQuery(terms)
+	first, ok, err := ix.topK(ctx, terms, size)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	if len(res.Hits) == 0 {
-		return res, nil
+	if !ok {
+		res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, size, 0, false))
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		for _, h := range res.Hits {
+			first = append(first, ranked{h.ID, h.Score})
+		}
 	}
-	ids := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
+	if len(first) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, len(first))
+	for i, h := range first {
 		ids[i] = h.ID
 	}
 	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), q}), len(ids), 0, false)
@@ -203,10 +214,11 @@ func (ix *Index) searchLocated(ctx context.Context, q query.Query, size int) (*b
 	for _, h := range located.Hits {
 		locs[h.ID] = h.Locations
 	}
-	for _, h := range res.Hits {
-		h.Locations = locs[h.ID] // the first search's score stands
+	out := make([]*search.DocumentMatch, len(first))
+	for i, h := range first {
+		out[i] = &search.DocumentMatch{ID: h.ID, Score: h.Score, Locations: locs[h.ID]} // the first ranking's score stands
 	}
-	return res, nil
+	return out, nil
 }
 
 // phraseGap is how far apart (in words, stop words included) two words

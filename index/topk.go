@@ -1,0 +1,317 @@
+package index
+
+import (
+	"bytes"
+	"container/heap"
+	"context"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+)
+
+// The first ranking of a question is Bleve's disjunction over its terms
+// (searchQuery). Bleve scores every passage that holds any term, and in a
+// news archive the common words are in tens of thousands of them. topK
+// ranks the same query with the same scores, but in the manner of MaxScore
+// (Turtle and Flood, 1995): the terms whose best possible contribution
+// cannot lift a passage into the top ones found so far are not iterated,
+// only looked up for the passages the other terms bring. The result is
+// the one Bleve's collector gives, scores and ties included.
+
+// clauseBound is the most a term clause can add to a passage's score:
+// BM25's saturation keeps tf·k1/(tf + k1·L) below k1, times the clause's
+// idf and query weight (boost · idf · query norm).
+func clauseBound(weight, boost, norm float64) float64 {
+	return search.BM25_k1 * weight * norm / boost
+}
+
+// child is one term of the question as a searcher, with its bound.
+type child struct {
+	s       search.Searcher
+	clauses []clause
+	bound   float64
+	cur     *search.DocumentMatch // its current match; nil once exhausted
+	started bool
+}
+
+type clause struct {
+	s     search.Searcher
+	boost float64
+}
+
+// topDoc is a passage in the running top.
+type topDoc struct {
+	id    bleveindex.IndexInternalID
+	score float64
+	seq   uint64 // visiting order: of equal scores, the earlier stays
+}
+
+// topHeap keeps the k best, worst on top.
+type topHeap []topDoc
+
+func (h topHeap) Len() int { return len(h) }
+func (h topHeap) Less(i, j int) bool {
+	if h[i].score != h[j].score {
+		return h[i].score < h[j].score
+	}
+	return h[i].seq > h[j].seq
+}
+func (h topHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *topHeap) Push(x any)   { *h = append(*h, x.(topDoc)) }
+func (h *topHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// ranked is a passage of the first ranking.
+type ranked struct {
+	ID    string
+	Score float64
+}
+
+// topK returns the size best passages for terms, best first, as Bleve's
+// search of searchQuery(terms) ranks them. ok is false for a query it does
+// not take (a typo clause, a single term, more terms than Bleve's slice
+// disjunction takes): the caller asks Bleve then.
+func (ix *Index) topK(ctx context.Context, terms []term, size int) (out []ranked, ok bool, err error) {
+	if len(terms) < 2 || len(terms) > searcher.DisjunctionHeapTakeover {
+		return nil, false, nil
+	}
+	for _, t := range terms {
+		if t.fuzzy {
+			return nil, false, nil
+		}
+	}
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return nil, false, fmt.Errorf("index reader: %w", err)
+	}
+	reader, err := adv.Reader()
+	if err != nil {
+		return nil, false, fmt.Errorf("index reader: %w", err)
+	}
+	defer reader.Close()
+	sctx := context.WithValue(ctx, search.GetScoringModelCallbackKey,
+		search.GetScoringModelCallbackFn(func() string { return bleveindex.BM25Scoring }))
+	children, err := ix.children(sctx, reader, terms)
+	defer func() {
+		for _, c := range children {
+			c.s.Close()
+		}
+	}()
+	if err != nil {
+		return nil, false, err
+	}
+	out, _, err = maxScore(ctx, reader, children, size)
+	return out, err == nil, err
+}
+
+// children builds each term's searcher as searchQuery's clauses make it,
+// in the order Bleve's disjunction sums them, with the query norm of the
+// whole query and each one's bound.
+func (ix *Index) children(ctx context.Context, reader bleveindex.IndexReader, terms []term) ([]*child, error) {
+	m := ix.bleve.Mapping()
+	opts := search.SearcherOptions{}
+	var out []*child
+	for _, t := range terms {
+		qs := []*query.TermQuery{termQuery(fieldText, t.stem, 1.0).(*query.TermQuery)}
+		if !t.common {
+			qs = append(qs, termQuery(fieldPrefix, t.prefix, 0.5).(*query.TermQuery), termQuery(fieldContext, t.stem, 0.2).(*query.TermQuery),
+				termQuery(fieldTitle, t.stem, 0.1).(*query.TermQuery))
+		}
+		c := &child{}
+		out = append(out, c)
+		var ss []search.Searcher
+		for _, q := range qs {
+			s, err := q.Searcher(ctx, reader, m, opts)
+			if err != nil {
+				return out, err
+			}
+			c.clauses = append(c.clauses, clause{s, q.BoostVal.Value()})
+			ss = append(ss, s)
+		}
+		if len(ss) == 1 {
+			c.s = ss[0]
+			continue
+		}
+		s, err := searcher.NewDisjunctionSearcher(context.WithValue(ctx, search.IncludeScoreBreakdownKey, false), reader, ss, 0, opts)
+		if err != nil {
+			for _, s := range ss {
+				s.Close()
+			}
+			out = out[:len(out)-1]
+			return out, err
+		}
+		c.s = s
+	}
+	ordered := make(searcher.OrderedSearcherList, len(out))
+	for i, c := range out {
+		ordered[i] = c.s
+	}
+	sort.Sort(ordered) // Bleve sums a disjunction's children in this order
+	pos := make(map[search.Searcher]*child, len(out))
+	for _, c := range out {
+		pos[c.s] = c
+	}
+	sorted := make([]*child, len(out))
+	var sum float64
+	for i, s := range ordered {
+		sorted[i] = pos[s]
+		sum += s.Weight()
+	}
+	norm := 1 / math.Sqrt(sum)
+	for _, c := range sorted {
+		c.s.SetQueryNorm(norm)
+		for _, cl := range c.clauses {
+			c.bound += clauseBound(cl.s.Weight(), cl.boost, norm)
+		}
+	}
+	return sorted, nil
+}
+
+// maxScore ranks the disjunction of children: score = (matched / all) ×
+// the sum of the matched children's scores, as Bleve's disjunction scorer.
+// It also says how many children it could skip by the end.
+func maxScore(ctx context.Context, reader bleveindex.IndexReader, children []*child, size int) ([]ranked, int, error) {
+	n := len(children)
+	pool := 1
+	for _, c := range children {
+		pool += c.s.DocumentMatchPoolSize()
+	}
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(pool, 0)}
+	// by bound, smallest first: the non-essential prefix is cheapest to skip
+	byBound := make([]int, n)
+	for i := range byBound {
+		byBound[i] = i
+	}
+	sort.SliceStable(byBound, func(a, b int) bool { return children[byBound[a]].bound < children[byBound[b]].bound })
+	prefix := make([]float64, n+1) // prefix[j]: the bounds of the j smallest
+	for j, i := range byBound {
+		prefix[j+1] = prefix[j] + children[i].bound
+	}
+	essential := func(theta float64) int { // how many of the smallest may be skipped
+		e := 0
+		for e < n && float64(e+1)/float64(n)*prefix[e+1] <= theta {
+			e++
+		}
+		return e
+	}
+	advance := func(c *child, to bleveindex.IndexInternalID) error {
+		if c.started && (c.cur == nil || bytes.Compare(c.cur.IndexInternalID, to) >= 0) {
+			return nil
+		}
+		old := c.cur
+		var err error
+		c.cur, err = c.s.Advance(sctx, to)
+		c.started = true
+		if old != nil && old != c.cur {
+			sctx.DocumentMatchPool.Put(old)
+		}
+		return err
+	}
+	next := func(c *child) error {
+		old := c.cur
+		var err error
+		c.cur, err = c.s.Next(sctx)
+		c.started = true
+		if old != nil && old != c.cur {
+			sctx.DocumentMatchPool.Put(old)
+		}
+		return err
+	}
+	top := &topHeap{}
+	theta, skip := math.Inf(-1), 0
+	var seq uint64
+	var doc bleveindex.IndexInternalID
+	scores, hit := make([]float64, n), make([]bool, n) // per child, in Bleve's order for the same sum
+	for visits := 0; ; visits++ {
+		if visits%1024 == 0 && ctx.Err() != nil {
+			return nil, 0, ctx.Err()
+		}
+		// the next passage any essential child holds
+		var least bleveindex.IndexInternalID
+		for _, i := range byBound[skip:] {
+			c := children[i]
+			if !c.started {
+				if err := next(c); err != nil {
+					return nil, 0, err
+				}
+			}
+			if c.cur != nil && (least == nil || bytes.Compare(c.cur.IndexInternalID, least) < 0) {
+				least = c.cur.IndexInternalID
+			}
+		}
+		if least == nil {
+			break
+		}
+		doc = append(doc[:0], least...) // the match holding it goes back to the pool
+		clear(hit)
+		matched, sum := 0, 0.0
+		for _, i := range byBound[skip:] {
+			c := children[i]
+			if c.cur != nil && bytes.Equal(c.cur.IndexInternalID, doc) {
+				scores[i], hit[i] = c.cur.Score, true
+				matched++
+				sum += c.cur.Score
+			}
+		}
+		possible := float64(matched+skip) / float64(n) * (sum + prefix[skip])
+		if top.Len() < size || possible > theta {
+			for k := skip - 1; k >= 0; k-- {
+				i := byBound[k]
+				c := children[i]
+				if err := advance(c, doc); err != nil {
+					return nil, 0, err
+				}
+				if c.cur != nil && bytes.Equal(c.cur.IndexInternalID, doc) {
+					scores[i], hit[i] = c.cur.Score, true
+					matched++
+					sum += c.cur.Score
+				}
+			}
+			seq++
+			var total float64
+			for i := range children {
+				if hit[i] {
+					total += scores[i]
+				}
+			}
+			score := total * (float64(matched) / float64(n))
+			if top.Len() < size {
+				heap.Push(top, topDoc{bytes.Clone(doc), score, seq})
+			} else if score > (*top)[0].score {
+				(*top)[0] = topDoc{bytes.Clone(doc), score, seq}
+				heap.Fix(top, 0)
+			}
+			if top.Len() == size {
+				theta = (*top)[0].score
+				skip = essential(theta)
+			}
+		}
+		for _, i := range byBound[skip:] {
+			c := children[i]
+			if c.cur != nil && bytes.Equal(c.cur.IndexInternalID, doc) {
+				if err := next(c); err != nil {
+					return nil, 0, err
+				}
+			}
+		}
+	}
+	out := make([]ranked, top.Len())
+	for i := len(out) - 1; i >= 0; i-- {
+		d := heap.Pop(top).(topDoc)
+		id, err := reader.ExternalID(d.id)
+		if err != nil {
+			return nil, 0, fmt.Errorf("passage id: %w", err)
+		}
+		out[i] = ranked{ID: id, Score: d.score}
+	}
+	return out, skip, nil
+}

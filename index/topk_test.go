@@ -1,0 +1,147 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/corpusbot/corpusbot/seeds"
+)
+
+// TestTopKAsBleve: the first ranking with skipping gives exactly Bleve's
+// ranking of the same query (passages, scores and the order of equal
+// scores) for questions of every length, cuts small and large, common and
+// rare words.
+func TestTopKAsBleve(t *testing.T) {
+	ctx := context.Background()
+	ix, err := Open(ctx, seeds.FS(), Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if n := compareTopK(t, ix); n < 40 {
+		t.Errorf("only %d rankings compared", n)
+	}
+}
+
+// TestTopKAsBleveWithTies: the same on a corpus that repeats the seeds'
+// sentences across 400 articles, so that scores tie by the hundred and
+// words are common enough to be skipped.
+func TestTopKAsBleveWithTies(t *testing.T) {
+	var sentences []string
+	for _, a := range seedArticles(t) {
+		for _, s := range a.Sentences {
+			sentences = append(sentences, s.Text)
+		}
+	}
+	fsys := fstest.MapFS{}
+	for i := range 400 {
+		var b strings.Builder
+		fmt.Fprintf(&b, "Статья %d\n\n", i)
+		for k := range 12 {
+			b.WriteString(sentences[(i*7+k*13)%len(sentences)] + " ")
+		}
+		fsys[fmt.Sprintf("a%03d.txt", i)] = &fstest.MapFile{Data: []byte(b.String())}
+	}
+	ctx := context.Background()
+	ix, err := Open(ctx, fsys, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	common := 0
+	for _, q := range topKQuestions {
+		terms, _ := ix.analyzeQuery(ctx, strings.Fields(q))
+		for _, tm := range terms {
+			if tm.common {
+				common++
+			}
+		}
+	}
+	if common == 0 {
+		t.Error("no question word is common in this corpus")
+	}
+	skipped := 0
+	for _, q := range topKQuestions {
+		terms, _ := ix.analyzeQuery(ctx, strings.Fields(q))
+		adv, _ := ix.bleve.Advanced()
+		reader, _ := adv.Reader()
+		children, err := ix.children(context.WithValue(ctx, search.GetScoringModelCallbackKey,
+			search.GetScoringModelCallbackFn(func() string { return bleveindex.BM25Scoring })), reader, terms)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, skip, err := maxScore(ctx, reader, children, 10); err == nil && skip > 0 {
+			skipped++
+		}
+		for _, c := range children {
+			c.s.Close()
+		}
+		reader.Close()
+	}
+	if skipped == 0 {
+		t.Error("no question skipped a term: the skipping is not exercised")
+	}
+	if n := compareTopK(t, ix); n < 40 {
+		t.Errorf("only %d rankings compared", n)
+	}
+}
+
+func seedArticles(t *testing.T) []*Article {
+	t.Helper()
+	c, err := ReadCorpus(context.Background(), seeds.FS(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.Articles
+}
+
+var topKQuestions = []string{
+	"Блинкен посетил Астану", "министры иностранных дел обсудили", "соглашение США Казахстан подписали",
+	"Токаев принял госсекретаря", "санкции против России", "сотрудничество в сфере энергетики и безопасности",
+	"критически важные минералы", "С5+1 Центральная Азия встреча министров", "заявил президент Казахстана",
+	"в Вашингтоне прошли переговоры", "США Казахстан", "визит", "ядерное нераспространение и безопасность региона",
+	"Америка Астана Москва Пекин торговля инвестиции",
+}
+
+// compareTopK compares topK with Bleve's search for every question and
+// several cuts, and returns how many rankings it compared.
+func compareTopK(t *testing.T, ix *Index) int {
+	t.Helper()
+	ctx := context.Background()
+	checked := 0
+	for _, q := range topKQuestions {
+		terms, err := ix.analyzeQuery(ctx, strings.Fields(q))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, size := range []int{1, 3, 10, 50, 500} {
+			got, ok, err := ix.topK(ctx, terms, size)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !ok {
+				continue
+			}
+			res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(searchQuery(terms), size, 0, false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []ranked
+			for _, h := range res.Hits {
+				want = append(want, ranked{h.ID, h.Score})
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%q, %d best:\n got %v\nwant %v", q, size, got, want)
+			}
+			checked++
+		}
+	}
+	return checked
+}
