@@ -2,7 +2,10 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -11,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
+	"github.com/corpusbot/corpusbot/index/russian"
 	"github.com/corpusbot/corpusbot/seeds"
 )
 
@@ -144,4 +148,58 @@ func compareTopK(t *testing.T, ix *Index) int {
 		}
 	}
 	return checked
+}
+
+// TestTopKAsBleveOnXQuAD: the same comparison for every question of the
+// public QA set over its own corpus (../shared/bench, text nobody here
+// wrote), at the cut the answers use; skipped when the data is not there.
+func TestTopKAsBleveOnXQuAD(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "bench", "xquad-ru")
+	raw, err := os.ReadFile(filepath.Join(dir, "questions.jsonl"))
+	if err != nil {
+		t.Skipf("public benchmark data not present: %v", err)
+	}
+	ctx := context.Background()
+	ix, err := Open(ctx, os.DirFS(filepath.Join(dir, "corpus")), Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	compared := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+		var row struct {
+			Q string `json:"q"`
+		}
+		if err := json.Unmarshal([]byte(line), &row); err != nil {
+			t.Fatal(err)
+		}
+		var words []string
+		for _, w := range russian.Words(row.Q) {
+			words = append(words, w.Text)
+		}
+		terms, err := ix.analyzeQuery(ctx, words)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok, err := ix.topK(ctx, terms, 120)
+		if err != nil || !ok {
+			continue
+		}
+		res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(searchQuery(terms), 120, 0, false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []ranked
+		for _, h := range res.Hits {
+			want = append(want, ranked{h.ID, h.Score})
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%q:\n got %v\nwant %v", row.Q, got, want)
+		}
+		compared++
+	}
+	t.Logf("%d rankings compared", compared)
+	if compared < 500 {
+		t.Errorf("only %d rankings compared", compared)
+	}
 }
