@@ -6,7 +6,9 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // childPeak runs TestArchiveChild in a process of its own, as an `ask`
@@ -47,4 +49,14 @@ func reportPeak(t *testing.T) {
 			t.Log(line)
 		}
 	}
+}
+
+// cpuTime is the CPU time this process has used so far, user and system:
+// on a machine shared with other work it varies less than the wall clock.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -42,9 +42,13 @@ func BenchmarkQuestions10k(b *testing.B) {
 	defer ix.Close()
 	svc := answers.New(ix, nil)
 	i := 0
+	cpu := cpuTime()
 	for b.Loop() {
 		svc.Answer(ctx, archiveQuestions[i%len(archiveQuestions)])
 		i++
+	}
+	if cpu := cpuTime() - cpu; cpu > 0 {
+		b.ReportMetric(float64(cpu.Microseconds())/1000/float64(i), "cpu-ms/op")
 	}
 }
 
