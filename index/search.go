@@ -149,54 +149,75 @@ func (ix *Index) Search(ctx context.Context, words []string, limit int) (Results
 	return out, nil
 }
 
-// searchQuery is one disjunction over the terms; each term is looked for by
-// its stem in the sentence and, unless common, by its prefix and in the
-// sentence's neighbours and title, with a one-edit match when the corpus
-// does not have it.
+// searchQuery is one disjunction over the terms, each by its clauses.
 func searchQuery(terms []term) query.Query {
 	var subs []query.Query
 	for _, t := range terms {
-		or := []query.Query{termQuery(fieldText, t.stem, 1.0)}
-		if !t.common {
-			or = append(or, termQuery(fieldPrefix, t.prefix, 0.5), termQuery(fieldContext, t.stem, 0.2), termQuery(fieldTitle, t.stem, 0.1))
-		}
-		if t.fuzzy {
-			fq := query.NewFuzzyQuery(t.stem)
-			fq.SetField(fieldText)
-			fq.SetFuzziness(1)
-			fq.SetBoost(0.7)
-			or = append(or, fq)
-		}
-		if len(or) == 1 { // a common word: its one clause, without a disjunction around its long postings
-			subs = append(subs, or[0])
+		cs := clauses(t)
+		if len(cs) == 1 { // a common word: its one clause, without a disjunction around its long postings
+			subs = append(subs, cs[0])
 			continue
+		}
+		or := make([]query.Query, len(cs))
+		for i, c := range cs {
+			or[i] = c
 		}
 		subs = append(subs, query.NewDisjunctionQuery(or))
 	}
 	return query.NewDisjunctionQuery(subs)
 }
 
+// clauses are how a term is looked for: by its stem in the sentence and,
+// unless common, by its prefix and in the sentence's neighbours and title,
+// with a one-edit match when the corpus does not have it.
+func clauses(t term) []query.BoostableQuery {
+	cs := []query.BoostableQuery{termQuery(fieldText, t.stem, 1.0)}
+	if !t.common {
+		cs = append(cs, termQuery(fieldPrefix, t.prefix, 0.5), termQuery(fieldContext, t.stem, 0.2), termQuery(fieldTitle, t.stem, 0.1))
+	}
+	if t.fuzzy {
+		fq := query.NewFuzzyQuery(t.stem)
+		fq.SetField(fieldText)
+		fq.SetFuzziness(1)
+		fq.SetBoost(0.7)
+		cs = append(cs, fq)
+	}
+	return cs
+}
+
 // searchLocated returns the size best passages for terms with the
 // locations of their matched terms, best first. The first ranking reads no
-// locations (topK, or Bleve's own search for a query topK does not take);
-// a second search asks for the chosen passages by id with their
-// locations. Reading locations for every match was 40% of a question's
-// time at 10,000 articles.
+// locations (reading them for every match was 40% of a question's time at
+// 10,000 articles): topK ranks and locate reads the locations of the
+// passages kept, or for a query topK does not take, Bleve's own search
+// ranks and a second search asks for the passages kept by id.
 func (ix *Index) searchLocated(ctx context.Context, terms []term, size int) ([]*search.DocumentMatch, error) {
-	q := searchQuery(terms)
-	first, ok, err := ix.topK(ctx, terms, size)
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	if !ok {
-		res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, size, 0, false))
+	if hits, ok, err := ix.rankLocated(ctx, terms, size); ok || err != nil {
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
-		for _, h := range res.Hits {
-			first = append(first, ranked{h.ID, h.Score})
-		}
+		return hits, nil
 	}
+	return ix.bleveLocated(ctx, searchQuery(terms), size)
+}
+
+// bleveLocated is searchLocated by Bleve's own search, twice: for a query
+// topK does not take.
+func (ix *Index) bleveLocated(ctx context.Context, q query.Query, size int) ([]*search.DocumentMatch, error) {
+	res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, size, 0, false))
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	var first []ranked
+	for _, h := range res.Hits {
+		first = append(first, ranked{ID: h.ID, Score: h.Score})
+	}
+	return ix.bleveSecond(ctx, q, first)
+}
+
+// bleveSecond asks Bleve for the passages of first by id, with the
+// locations of q's terms; the first ranking's scores stand.
+func (ix *Index) bleveSecond(ctx context.Context, q query.Query, first []ranked) ([]*search.DocumentMatch, error) {
 	if len(first) == 0 {
 		return nil, nil
 	}
@@ -326,7 +347,7 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
-func termQuery(field, t string, boost float64) query.Query {
+func termQuery(field, t string, boost float64) *query.TermQuery {
 	q := query.NewTermQuery(t)
 	q.SetField(field)
 	q.SetBoost(boost)

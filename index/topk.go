@@ -9,7 +9,6 @@ import (
 	"sort"
 
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
@@ -23,9 +22,11 @@ import (
 // only looked up for the passages the other terms bring. The result is
 // the one Bleve's collector gives, scores and ties included.
 
-// clauseBound is the most a term clause can add to a passage's score:
-// BM25's saturation keeps tf·k1/(tf + k1·L) below k1, times the clause's
-// idf and query weight (boost · idf · query norm).
+// clauseBound is the most a clause can add to a passage's score: BM25's
+// saturation keeps tf·k1/(tf + k1·L) below k1, times the clause's idf and
+// query weight (boost · idf · query norm); weight is (boost · idf)². A
+// typo clause is a disjunction of term clauses of one boost, whose weight
+// is the sum of theirs, so the sum of their bounds is the same expression.
 func clauseBound(weight, boost, norm float64) float64 {
 	return search.BM25_k1 * weight * norm / boost
 }
@@ -37,6 +38,15 @@ type child struct {
 	bound   float64
 	cur     *search.DocumentMatch // its current match; nil once exhausted
 	started bool
+}
+
+// recycles reports whether the matches s returns may go back to the pool
+// once read: a term searcher's are its caller's alone, while a
+// disjunction keeps the match it returned among its own and puts it back
+// itself when it moves past it.
+func recycles(s search.Searcher) bool {
+	_, ok := s.(*searcher.TermSearcher)
+	return ok
 }
 
 type clause struct {
@@ -72,22 +82,26 @@ func (h *topHeap) Pop() any {
 
 // ranked is a passage of the first ranking.
 type ranked struct {
-	ID    string
-	Score float64
+	ID       string
+	Score    float64
+	internal bleveindex.IndexInternalID // set by topK: where locate finds it
 }
 
-// topK returns the size best passages for terms, best first, as Bleve's
-// search of searchQuery(terms) ranks them. ok is false for a query it does
-// not take (a typo clause, a single term, more terms than Bleve's slice
-// disjunction takes): the caller asks Bleve then.
-func (ix *Index) topK(ctx context.Context, terms []term, size int) (out []ranked, ok bool, err error) {
-	if len(terms) < 2 || len(terms) > searcher.DisjunctionHeapTakeover {
+func (r ranked) String() string { return fmt.Sprintf("%s %v", r.ID, r.Score) }
+
+// takes reports whether topK ranks terms: not more of them than Bleve's
+// slice disjunction takes (beyond, Bleve sums its children in another
+// order).
+func takes(terms []term) bool {
+	return len(terms) > 0 && len(terms) <= searcher.DisjunctionHeapTakeover
+}
+
+// rankLocated is topK followed by locate on the same reader: the size best
+// passages with the locations of their matched terms, best first; ok is
+// false for a query topK does not take.
+func (ix *Index) rankLocated(ctx context.Context, terms []term, size int) (out []*search.DocumentMatch, ok bool, err error) {
+	if !takes(terms) {
 		return nil, false, nil
-	}
-	for _, t := range terms {
-		if t.fuzzy {
-			return nil, false, nil
-		}
 	}
 	adv, err := ix.bleve.Advanced()
 	if err != nil {
@@ -98,19 +112,61 @@ func (ix *Index) topK(ctx context.Context, terms []term, size int) (out []ranked
 		return nil, false, fmt.Errorf("index reader: %w", err)
 	}
 	defer reader.Close()
-	sctx := context.WithValue(ctx, search.GetScoringModelCallbackKey,
+	first, err := ix.rank(ctx, reader, terms, size)
+	if err != nil {
+		return nil, false, err
+	}
+	locs, err := ix.locate(ctx, reader, terms, first)
+	if err != nil {
+		return nil, false, err
+	}
+	out = make([]*search.DocumentMatch, len(first))
+	for i, r := range first {
+		out[i] = &search.DocumentMatch{ID: r.ID, Score: r.Score, Locations: locs[i]}
+	}
+	return out, true, nil
+}
+
+// scoring is ctx with BM25 scoring, as Bleve's search sets it for a
+// mapping that asks for BM25.
+func scoring(ctx context.Context) context.Context {
+	return context.WithValue(ctx, search.GetScoringModelCallbackKey,
 		search.GetScoringModelCallbackFn(func() string { return bleveindex.BM25Scoring }))
-	children, err := ix.children(sctx, reader, terms)
+}
+
+// topK returns the size best passages for terms, best first, as Bleve's
+// search of searchQuery(terms) ranks them. ok is false for a query it does
+// not take (see takes): the caller asks Bleve then.
+func (ix *Index) topK(ctx context.Context, terms []term, size int) (out []ranked, ok bool, err error) {
+	if !takes(terms) {
+		return nil, false, nil
+	}
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return nil, false, fmt.Errorf("index reader: %w", err)
+	}
+	reader, err := adv.Reader()
+	if err != nil {
+		return nil, false, fmt.Errorf("index reader: %w", err)
+	}
+	defer reader.Close()
+	out, err = ix.rank(ctx, reader, terms, size)
+	return out, err == nil, err
+}
+
+// rank is topK on an open reader.
+func (ix *Index) rank(ctx context.Context, reader bleveindex.IndexReader, terms []term, size int) ([]ranked, error) {
+	children, err := ix.children(scoring(ctx), reader, terms)
 	defer func() {
 		for _, c := range children {
 			c.s.Close()
 		}
 	}()
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
-	out, _, err = maxScore(ctx, reader, children, size)
-	return out, err == nil, err
+	out, _, err := maxScore(ctx, reader, children, size)
+	return out, err
 }
 
 // children builds each term's searcher as searchQuery's clauses make it,
@@ -121,11 +177,7 @@ func (ix *Index) children(ctx context.Context, reader bleveindex.IndexReader, te
 	opts := search.SearcherOptions{}
 	var out []*child
 	for _, t := range terms {
-		qs := []*query.TermQuery{termQuery(fieldText, t.stem, 1.0).(*query.TermQuery)}
-		if !t.common {
-			qs = append(qs, termQuery(fieldPrefix, t.prefix, 0.5).(*query.TermQuery), termQuery(fieldContext, t.stem, 0.2).(*query.TermQuery),
-				termQuery(fieldTitle, t.stem, 0.1).(*query.TermQuery))
-		}
+		qs := clauses(t)
 		c := &child{}
 		out = append(out, c)
 		var ss []search.Searcher
@@ -134,7 +186,7 @@ func (ix *Index) children(ctx context.Context, reader bleveindex.IndexReader, te
 			if err != nil {
 				return out, err
 			}
-			c.clauses = append(c.clauses, clause{s, q.BoostVal.Value()})
+			c.clauses = append(c.clauses, clause{s, q.Boost()})
 			ss = append(ss, s)
 		}
 		if len(ss) == 1 {
@@ -211,7 +263,7 @@ func maxScore(ctx context.Context, reader bleveindex.IndexReader, children []*ch
 		var err error
 		c.cur, err = c.s.Advance(sctx, to)
 		c.started = true
-		if old != nil && old != c.cur {
+		if old != nil && old != c.cur && recycles(c.s) {
 			sctx.DocumentMatchPool.Put(old)
 		}
 		return err
@@ -221,7 +273,7 @@ func maxScore(ctx context.Context, reader bleveindex.IndexReader, children []*ch
 		var err error
 		c.cur, err = c.s.Next(sctx)
 		c.started = true
-		if old != nil && old != c.cur {
+		if old != nil && old != c.cur && recycles(c.s) {
 			sctx.DocumentMatchPool.Put(old)
 		}
 		return err
@@ -311,7 +363,59 @@ func maxScore(ctx context.Context, reader bleveindex.IndexReader, children []*ch
 		if err != nil {
 			return nil, 0, fmt.Errorf("passage id: %w", err)
 		}
-		out[i] = ranked{ID: id, Score: d.score}
+		out[i] = ranked{ID: id, Score: d.score, internal: d.id}
 	}
 	return out, skip, nil
+}
+
+// locate reads the term locations of the passages of first: each clause
+// of each term, with its term vectors, is advanced through the passages in
+// index order. It gives the locations Bleve's search gives for the same
+// passages (the second search of searchLocated), without looking the
+// passages up by their ids again.
+func (ix *Index) locate(ctx context.Context, reader bleveindex.IndexReader, terms []term, first []ranked) ([]search.FieldTermLocationMap, error) {
+	order := make([]int, len(first))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return bytes.Compare(first[order[a]].internal, first[order[b]].internal) < 0 })
+	found := make([][]search.FieldTermLocation, len(first))
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(4, 0)}
+	opts := search.SearcherOptions{IncludeTermVectors: true}
+	m := ix.bleve.Mapping()
+	for _, t := range terms {
+		for _, q := range clauses(t) {
+			s, err := q.Searcher(scoring(ctx), reader, m, opts)
+			if err != nil {
+				return nil, err
+			}
+			var cur *search.DocumentMatch // the searcher's last match: a disjunction does not give it twice
+			for _, k := range order {
+				id := first[k].internal
+				if cur == nil || bytes.Compare(cur.IndexInternalID, id) < 0 {
+					if cur != nil && recycles(s) {
+						sctx.DocumentMatchPool.Put(cur)
+					}
+					if cur, err = s.Advance(sctx, id); err != nil {
+						s.Close()
+						return nil, err
+					}
+					if cur == nil {
+						break
+					}
+				}
+				if bytes.Equal(cur.IndexInternalID, id) {
+					found[k] = append(found[k], cur.FieldTermLocations...)
+				} // else already past it: the term is not there (going back would restart the postings)
+			}
+			s.Close()
+		}
+	}
+	out := make([]search.FieldTermLocationMap, len(first))
+	for k, f := range found {
+		dm := &search.DocumentMatch{FieldTermLocations: f}
+		dm.Complete(nil)
+		out[k] = dm.Locations
+	}
+	return out, nil
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -139,11 +140,12 @@ func compareTopK(t *testing.T, ix *Index) int {
 			}
 			var want []ranked
 			for _, h := range res.Hits {
-				want = append(want, ranked{h.ID, h.Score})
+				want = append(want, ranked{ID: h.ID, Score: h.Score})
 			}
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("%q, %d best:\n got %v\nwant %v", q, size, got, want)
 			}
+			compareLocated(t, ix, q, terms, size)
 			checked++
 		}
 	}
@@ -191,15 +193,56 @@ func TestTopKAsBleveOnXQuAD(t *testing.T) {
 		}
 		var want []ranked
 		for _, h := range res.Hits {
-			want = append(want, ranked{h.ID, h.Score})
+			want = append(want, ranked{ID: h.ID, Score: h.Score})
 		}
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("%q:\n got %v\nwant %v", row.Q, got, want)
 		}
+		compareLocated(t, ix, row.Q, terms, 120)
 		compared++
 	}
 	t.Logf("%d rankings compared", compared)
 	if compared < 500 {
 		t.Errorf("only %d rankings compared", compared)
 	}
+}
+
+// compareLocated checks that rankLocated gives the passages, scores and
+// term locations that Bleve's two searches give.
+func compareLocated(t *testing.T, ix *Index, q string, terms []term, size int) {
+	t.Helper()
+	ctx := context.Background()
+	got, ok, err := ix.rankLocated(ctx, terms, size)
+	if err != nil || !ok {
+		t.Fatalf("%q: rankLocated %v %v", q, ok, err)
+	}
+	want, err := ix.bleveLocated(ctx, searchQuery(terms), size)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := describeLocated(got), describeLocated(want); g != w {
+		t.Errorf("%q, %d best, located:\n got %s\nwant %s", q, size, g, w)
+	}
+}
+
+// describeLocated renders hits with their locations in a fixed order.
+func describeLocated(hits []*search.DocumentMatch) string {
+	var b strings.Builder
+	for _, h := range hits {
+		fmt.Fprintf(&b, "%s %v:", h.ID, h.Score)
+		var lines []string
+		for field, terms := range h.Locations {
+			for term, locs := range terms {
+				var ps []string
+				for _, l := range locs {
+					ps = append(ps, fmt.Sprintf("%d/%d-%d", l.Pos, l.Start, l.End))
+				}
+				sort.Strings(ps)
+				lines = append(lines, field+"."+term+"="+strings.Join(ps, ","))
+			}
+		}
+		sort.Strings(lines)
+		b.WriteString(strings.Join(lines, " ") + "\n")
+	}
+	return b.String()
 }
