@@ -188,8 +188,8 @@ func clauses(t term) []query.BoostableQuery {
 // searchLocated returns the size best passages for terms with the
 // locations of their matched terms, best first. The first ranking reads no
 // locations (reading them for every match was 40% of a question's time at
-// 10,000 articles): topK ranks and locate reads the locations of the
-// passages kept, or for a query topK does not take, Bleve's own search
+// 10,000 articles): rank ranks and locate reads the locations of the
+// passages kept, or for a query rank does not take, Bleve's own search
 // ranks and a second search asks for the passages kept by id.
 func (ix *Index) searchLocated(ctx context.Context, terms []term, size int) ([]*search.DocumentMatch, error) {
 	if hits, ok, err := ix.rankLocated(ctx, terms, size); ok || err != nil {
@@ -202,7 +202,7 @@ func (ix *Index) searchLocated(ctx context.Context, terms []term, size int) ([]*
 }
 
 // bleveLocated is searchLocated by Bleve's own search, twice: for a query
-// topK does not take.
+// rank does not take.
 func (ix *Index) bleveLocated(ctx context.Context, q query.Query, size int) ([]*search.DocumentMatch, error) {
 	res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, size, 0, false))
 	if err != nil {

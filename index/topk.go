@@ -15,7 +15,7 @@ import (
 
 // The first ranking of a question is Bleve's disjunction over its terms
 // (searchQuery). Bleve scores every passage that holds any term, and in a
-// news archive the common words are in tens of thousands of them. topK
+// news archive the common words are in tens of thousands of them. rank
 // ranks the same query with the same scores, but in the manner of MaxScore
 // (Turtle and Flood, 1995): the terms whose best possible contribution
 // cannot lift a passage into the top ones found so far are not iterated,
@@ -84,21 +84,21 @@ func (h *topHeap) Pop() any {
 type ranked struct {
 	ID       string
 	Score    float64
-	internal bleveindex.IndexInternalID // set by topK: where locate finds it
+	internal bleveindex.IndexInternalID // set by rank: where locate finds it
 }
 
 func (r ranked) String() string { return fmt.Sprintf("%s %v", r.ID, r.Score) }
 
-// takes reports whether topK ranks terms: not more of them than Bleve's
+// takes reports whether rank ranks terms: not more of them than Bleve's
 // slice disjunction takes (beyond, Bleve sums its children in another
 // order).
 func takes(terms []term) bool {
 	return len(terms) > 0 && len(terms) <= searcher.DisjunctionHeapTakeover
 }
 
-// rankLocated is topK followed by locate on the same reader: the size best
+// rankLocated is rank followed by locate on the same reader: the size best
 // passages with the locations of their matched terms, best first; ok is
-// false for a query topK does not take.
+// false for a query rank does not take.
 func (ix *Index) rankLocated(ctx context.Context, terms []term, size int) (out []*search.DocumentMatch, ok bool, err error) {
 	if !takes(terms) {
 		return nil, false, nil
@@ -134,27 +134,9 @@ func scoring(ctx context.Context) context.Context {
 		search.GetScoringModelCallbackFn(func() string { return bleveindex.BM25Scoring }))
 }
 
-// topK returns the size best passages for terms, best first, as Bleve's
-// search of searchQuery(terms) ranks them. ok is false for a query it does
-// not take (see takes): the caller asks Bleve then.
-func (ix *Index) topK(ctx context.Context, terms []term, size int) (out []ranked, ok bool, err error) {
-	if !takes(terms) {
-		return nil, false, nil
-	}
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		return nil, false, fmt.Errorf("index reader: %w", err)
-	}
-	reader, err := adv.Reader()
-	if err != nil {
-		return nil, false, fmt.Errorf("index reader: %w", err)
-	}
-	defer reader.Close()
-	out, err = ix.rank(ctx, reader, terms, size)
-	return out, err == nil, err
-}
-
-// rank is topK on an open reader.
+// rank returns the size best passages for terms, best first, as Bleve's
+// search of searchQuery(terms) ranks them (see takes for the queries it
+// takes).
 func (ix *Index) rank(ctx context.Context, reader bleveindex.IndexReader, terms []term, size int) ([]ranked, error) {
 	children, err := ix.children(scoring(ctx), reader, terms)
 	defer func() {
