@@ -214,140 +214,190 @@ func (ix *Index) children(ctx context.Context, reader bleveindex.IndexReader, te
 // the sum of the matched children's scores, as Bleve's disjunction scorer.
 // It also says how many children it could skip by the end.
 func maxScore(ctx context.Context, reader bleveindex.IndexReader, children []*child, size int) ([]ranked, int, error) {
-	n := len(children)
-	pool := 1
-	for _, c := range children {
-		pool += c.s.DocumentMatchPoolSize()
-	}
-	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(pool, 0)}
-	// by bound, smallest first: the non-essential prefix is cheapest to skip
-	byBound := make([]int, n)
-	for i := range byBound {
-		byBound[i] = i
-	}
-	sort.SliceStable(byBound, func(a, b int) bool { return children[byBound[a]].bound < children[byBound[b]].bound })
-	prefix := make([]float64, n+1) // prefix[j]: the bounds of the j smallest
-	for j, i := range byBound {
-		prefix[j+1] = prefix[j] + children[i].bound
-	}
-	essential := func(theta float64) int { // how many of the smallest may be skipped
-		e := 0
-		for e < n && float64(e+1)/float64(n)*prefix[e+1] <= theta {
-			e++
-		}
-		return e
-	}
-	advance := func(c *child, to bleveindex.IndexInternalID) error {
-		if c.started && (c.cur == nil || bytes.Compare(c.cur.IndexInternalID, to) >= 0) {
-			return nil
-		}
-		old := c.cur
-		var err error
-		c.cur, err = c.s.Advance(sctx, to)
-		c.started = true
-		if old != nil && old != c.cur && recycles(c.s) {
-			sctx.DocumentMatchPool.Put(old)
-		}
-		return err
-	}
-	next := func(c *child) error {
-		old := c.cur
-		var err error
-		c.cur, err = c.s.Next(sctx)
-		c.started = true
-		if old != nil && old != c.cur && recycles(c.s) {
-			sctx.DocumentMatchPool.Put(old)
-		}
-		return err
-	}
-	top := &topHeap{}
-	theta, skip := math.Inf(-1), 0
-	var seq uint64
+	m := newMaxScorer(children)
 	var doc bleveindex.IndexInternalID
-	scores, hit := make([]float64, n), make([]bool, n) // per child, in Bleve's order for the same sum
 	for visits := 0; ; visits++ {
 		if visits%1024 == 0 && ctx.Err() != nil {
 			return nil, 0, ctx.Err()
 		}
-		// the next passage any essential child holds
-		var least bleveindex.IndexInternalID
-		for _, i := range byBound[skip:] {
-			c := children[i]
-			if !c.started {
-				if err := next(c); err != nil {
-					return nil, 0, err
-				}
-			}
-			if c.cur != nil && (least == nil || bytes.Compare(c.cur.IndexInternalID, least) < 0) {
-				least = c.cur.IndexInternalID
-			}
+		least, err := m.least()
+		if err != nil {
+			return nil, 0, err
 		}
 		if least == nil {
 			break
 		}
 		doc = append(doc[:0], least...) // the match holding it goes back to the pool
-		clear(hit)
-		matched, sum := 0, 0.0
-		for _, i := range byBound[skip:] {
-			c := children[i]
-			if c.cur != nil && bytes.Equal(c.cur.IndexInternalID, doc) {
-				scores[i], hit[i] = c.cur.Score, true
-				matched++
-				sum += c.cur.Score
+		matched, sum := m.essentialScores(doc)
+		possible := float64(matched+m.skip) / float64(len(children)) * (sum + m.prefix[m.skip])
+		if m.top.Len() < size || possible > m.theta {
+			score, err := m.score(doc, matched)
+			if err != nil {
+				return nil, 0, err
 			}
+			m.offer(doc, score, size)
 		}
-		possible := float64(matched+skip) / float64(n) * (sum + prefix[skip])
-		if top.Len() < size || possible > theta {
-			for k := skip - 1; k >= 0; k-- {
-				i := byBound[k]
-				c := children[i]
-				if err := advance(c, doc); err != nil {
-					return nil, 0, err
-				}
-				if c.cur != nil && bytes.Equal(c.cur.IndexInternalID, doc) {
-					scores[i], hit[i] = c.cur.Score, true
-					matched++
-					sum += c.cur.Score
-				}
-			}
-			seq++
-			var total float64
-			for i := range children {
-				if hit[i] {
-					total += scores[i]
-				}
-			}
-			score := total * (float64(matched) / float64(n))
-			if top.Len() < size {
-				heap.Push(top, topDoc{bytes.Clone(doc), score, seq})
-			} else if score > (*top)[0].score {
-				(*top)[0] = topDoc{bytes.Clone(doc), score, seq}
-				heap.Fix(top, 0)
-			}
-			if top.Len() == size {
-				theta = (*top)[0].score
-				skip = essential(theta)
-			}
-		}
-		for _, i := range byBound[skip:] {
-			c := children[i]
-			if c.cur != nil && bytes.Equal(c.cur.IndexInternalID, doc) {
-				if err := next(c); err != nil {
-					return nil, 0, err
-				}
-			}
+		if err := m.moveOn(doc); err != nil {
+			return nil, 0, err
 		}
 	}
-	out := make([]ranked, top.Len())
+	out := make([]ranked, m.top.Len())
 	for i := len(out) - 1; i >= 0; i-- {
-		d := heap.Pop(top).(topDoc)
+		d := heap.Pop(&m.top).(topDoc)
 		id, err := reader.ExternalID(d.id)
 		if err != nil {
 			return nil, 0, fmt.Errorf("passage id: %w", err)
 		}
 		out[i] = ranked{ID: id, Score: d.score, internal: d.id}
 	}
-	return out, skip, nil
+	return out, m.skip, nil
+}
+
+// maxScorer is the state of one maxScore ranking.
+type maxScorer struct {
+	sctx     *search.SearchContext
+	children []*child  // in Bleve's order, which its sum follows
+	byBound  []int     // children by bound, smallest first: the ones skipped first
+	prefix   []float64 // prefix[j]: the sum of the j smallest bounds
+	skip     int       // how many of the smallest are skipped now
+	top      topHeap
+	theta    float64 // the worst score in a full top
+	seq      uint64
+	scores   []float64 // per child, at the passage being scored
+	hit      []bool
+}
+
+func newMaxScorer(children []*child) *maxScorer {
+	n := len(children)
+	pool := 1
+	for _, c := range children {
+		pool += c.s.DocumentMatchPoolSize()
+	}
+	m := &maxScorer{sctx: &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(pool, 0)},
+		children: children, byBound: make([]int, n), prefix: make([]float64, n+1), theta: math.Inf(-1),
+		scores: make([]float64, n), hit: make([]bool, n)}
+	for i := range m.byBound {
+		m.byBound[i] = i
+	}
+	sort.SliceStable(m.byBound, func(a, b int) bool { return children[m.byBound[a]].bound < children[m.byBound[b]].bound })
+	for j, i := range m.byBound {
+		m.prefix[j+1] = m.prefix[j] + children[i].bound
+	}
+	return m
+}
+
+// least is the next passage any child not skipped holds, nil at the end.
+func (m *maxScorer) least() (bleveindex.IndexInternalID, error) {
+	var least bleveindex.IndexInternalID
+	for _, i := range m.byBound[m.skip:] {
+		c := m.children[i]
+		if !c.started {
+			if err := m.next(c); err != nil {
+				return nil, err
+			}
+		}
+		if c.cur != nil && (least == nil || bytes.Compare(c.cur.IndexInternalID, least) < 0) {
+			least = c.cur.IndexInternalID
+		}
+	}
+	return least, nil
+}
+
+// essentialScores reads the scores at doc of the children not skipped.
+func (m *maxScorer) essentialScores(doc bleveindex.IndexInternalID) (matched int, sum float64) {
+	clear(m.hit)
+	for _, i := range m.byBound[m.skip:] {
+		if c := m.children[i]; c.cur != nil && bytes.Equal(c.cur.IndexInternalID, doc) {
+			m.scores[i], m.hit[i] = c.cur.Score, true
+			matched++
+			sum += c.cur.Score
+		}
+	}
+	return matched, sum
+}
+
+// score completes doc's score with the skipped children, looked up at doc.
+func (m *maxScorer) score(doc bleveindex.IndexInternalID, matched int) (float64, error) {
+	for _, i := range m.byBound[:m.skip] {
+		c := m.children[i]
+		if err := m.advance(c, doc); err != nil {
+			return 0, err
+		}
+		if c.cur != nil && bytes.Equal(c.cur.IndexInternalID, doc) {
+			m.scores[i], m.hit[i] = c.cur.Score, true
+			matched++
+		}
+	}
+	var total float64
+	for i := range m.children {
+		if m.hit[i] {
+			total += m.scores[i]
+		}
+	}
+	return total * (float64(matched) / float64(len(m.children))), nil
+}
+
+// offer puts doc in the top when it beats the worst there (of equal
+// scores the earlier stays, as in Bleve's collector), and skips what the
+// new worst allows.
+func (m *maxScorer) offer(doc bleveindex.IndexInternalID, score float64, size int) {
+	m.seq++
+	switch {
+	case m.top.Len() < size:
+		heap.Push(&m.top, topDoc{bytes.Clone(doc), score, m.seq})
+	case score > m.top[0].score:
+		m.top[0] = topDoc{bytes.Clone(doc), score, m.seq}
+		heap.Fix(&m.top, 0)
+	}
+	if m.top.Len() < size {
+		return
+	}
+	m.theta = m.top[0].score
+	n := len(m.children)
+	for m.skip < n && float64(m.skip+1)/float64(n)*m.prefix[m.skip+1] <= m.theta {
+		m.skip++ // a passage that only these match cannot beat theta
+	}
+}
+
+// moveOn moves the children not skipped that held doc to their next match.
+func (m *maxScorer) moveOn(doc bleveindex.IndexInternalID) error {
+	for _, i := range m.byBound[m.skip:] {
+		if c := m.children[i]; c.cur != nil && bytes.Equal(c.cur.IndexInternalID, doc) {
+			if err := m.next(c); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// advance moves c to its first match at or after to, unless it is there.
+func (m *maxScorer) advance(c *child, to bleveindex.IndexInternalID) error {
+	if c.started && (c.cur == nil || bytes.Compare(c.cur.IndexInternalID, to) >= 0) {
+		return nil
+	}
+	old := c.cur
+	var err error
+	c.cur, err = c.s.Advance(m.sctx, to)
+	m.release(c, old)
+	return err
+}
+
+// next moves c to its next match.
+func (m *maxScorer) next(c *child) error {
+	old := c.cur
+	var err error
+	c.cur, err = c.s.Next(m.sctx)
+	m.release(c, old)
+	return err
+}
+
+// release returns c's previous match to the pool when it may.
+func (m *maxScorer) release(c *child, old *search.DocumentMatch) {
+	c.started = true
+	if old != nil && old != c.cur && recycles(c.s) {
+		m.sctx.DocumentMatchPool.Put(old)
+	}
 }
 
 // locate reads the term locations of the passages of first: each clause

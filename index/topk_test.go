@@ -219,3 +219,63 @@ func describeLocated(hits []*search.DocumentMatch) string {
 	}
 	return b.String()
 }
+
+// TestChildBoundHolds: no passage scores above its term's bound, for the
+// terms of 300 public QA questions over their corpus (of this file's
+// questions over the seeds without ../shared): the skipping is exact only
+// while that holds. The data cannot show a bound that is tight but wrong;
+// clauseBound's comment gives the reason it holds.
+func TestChildBoundHolds(t *testing.T) {
+	ctx := context.Background()
+	fsys, questions := seeds.FS(), topKQuestions
+	dir := filepath.Join("..", "..", "shared", "bench", "xquad-ru")
+	if raw, err := os.ReadFile(filepath.Join(dir, "questions.jsonl")); err == nil {
+		fsys = os.DirFS(filepath.Join(dir, "corpus"))
+		questions = nil
+		for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n")[:300] {
+			var row struct {
+				Q string `json:"q"`
+			}
+			json.Unmarshal([]byte(line), &row)
+			questions = append(questions, row.Q)
+		}
+	}
+	ix, err := Open(ctx, fsys, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	adv, _ := ix.bleve.Advanced()
+	reader, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	worst := 0.0
+	for _, q := range questions {
+		var words []string
+		for _, w := range russian.Words(q) {
+			words = append(words, w.Text)
+		}
+		terms, _ := ix.analyzeQuery(ctx, words)
+		children, err := ix.children(scoring(ctx), reader, terms)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range children {
+			sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(c.s.DocumentMatchPoolSize()+1, 0)}
+			for {
+				d, err := c.s.Next(sctx)
+				if err != nil || d == nil {
+					break
+				}
+				if d.Score > c.bound {
+					t.Errorf("%q: a passage scores %v, over the bound %v", q, d.Score, c.bound)
+				}
+				worst = max(worst, d.Score/c.bound)
+			}
+			c.s.Close()
+		}
+	}
+	t.Logf("the highest score reached %.0f%% of its bound", 100*worst)
+}
