@@ -49,6 +49,7 @@ func recycles(s search.Searcher) bool {
 	return ok
 }
 
+// clause is one of a term's searchers, for its bound.
 type clause struct {
 	s     search.Searcher
 	boost float64
@@ -86,8 +87,6 @@ type ranked struct {
 	Score    float64
 	internal bleveindex.IndexInternalID // set by rank: where locate finds it
 }
-
-func (r ranked) String() string { return fmt.Sprintf("%s %v", r.ID, r.Score) }
 
 // takes reports whether rank ranks terms: not more of them than Bleve's
 // slice disjunction takes (beyond, Bleve sums its children in another
