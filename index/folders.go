@@ -43,11 +43,11 @@ func unchangedFolders(fsys fs.FS, dir string) ([sha256.Size]byte, bool) {
 	if json.Unmarshal(b, &m) != nil || len(m.Dirs) == 0 || m.Dirs[0].Path != "." {
 		return out, false
 	}
-	if d, err := hex.DecodeString(m.Files); err != nil || len(d) != len(out) {
+	d, err := hex.DecodeString(m.Files)
+	if err != nil || len(d) != len(out) {
 		return out, false
-	} else {
-		copy(out[:], d)
 	}
+	copy(out[:], d)
 	for _, d := range m.Dirs {
 		st, err := fs.Stat(fsys, d.Path)
 		if err != nil || !st.IsDir() || st.ModTime().UnixNano() != d.ModTime {
