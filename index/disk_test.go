@@ -465,3 +465,34 @@ func TestSnapshotPeopleOnDemand(t *testing.T) {
 		t.Errorf("reopened: snapshot %v, %d people, want %d", again.Stats().Snapshot, len(again.People().All()), have)
 	}
 }
+
+// TestCloseTwice: closing an index twice, or both the index a Refresh
+// replaced and its successor, closes their Bleve index once, without a
+// panic.
+func TestCloseTwice(t *testing.T) {
+	corpus, idx := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(corpus, "a.txt"), []byte("Первая\nМинистр открыл завод в Караганде."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, dir := range []string{"", idx} {
+		ix, err := index.Open(ctx, os.DirFS(corpus), index.Options{Dir: dir}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(corpus, "b.txt"), []byte("Вторая\nГорняки нашли рудник."+dir), 0o644)
+		next, _, err := ix.Refresh(ctx, os.DirFS(corpus))
+		if err != nil || next == ix {
+			t.Fatalf("refresh: %v (same index: %v)", err, next == ix)
+		}
+		if err := next.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if err := next.Close(); err != nil {
+			t.Errorf("second close: %v", err)
+		}
+		if err := ix.Close(); err != nil {
+			t.Errorf("closing the replaced index after its successor: %v", err)
+		}
+	}
+}

@@ -63,6 +63,13 @@ type Index struct {
 	// opened from; the first call of People or Events reads them.
 	pending *derivedReader
 	loaded  sync.Once
+	closer  *closer // shared by the indexes a Refresh makes, as their Bleve index is
+}
+
+// closer closes a Bleve index once, however many times Close is called.
+type closer struct {
+	once sync.Once
+	err  error
 }
 
 // derived reads, once, the people and events the snapshot holds.
@@ -115,7 +122,7 @@ func Open(ctx context.Context, fsys fs.FS, opts Options, log *slog.Logger) (*Ind
 		if err != nil {
 			return nil, fmt.Errorf("index mapping: %w", err)
 		}
-		ix := &Index{corpus: c, log: log, opts: opts}
+		ix := &Index{corpus: c, log: log, opts: opts, closer: &closer{}}
 		if ix.bleve, err = bleve.NewUsing("", m, scorch.Name, scorch.Name, nil); err != nil {
 			return nil, fmt.Errorf("open index: %w", err)
 		}
@@ -155,7 +162,7 @@ func openOnDisk(ctx context.Context, fsys fs.FS, opts Options, log *slog.Logger,
 		snap.close()
 		return nil, fmt.Errorf("open index: %w", err)
 	}
-	ix := &Index{bleve: b, log: log, opts: opts}
+	ix := &Index{bleve: b, log: log, opts: opts, closer: &closer{}}
 	if snap != nil && statErr == nil {
 		c, pending, err := snap.read(raw)
 		if err == nil {
@@ -307,7 +314,7 @@ func (ix *Index) Refresh(ctx context.Context, fsys fs.FS) (*Index, []string, err
 	if statErr != nil {
 		files = listing{}
 	}
-	next := &Index{corpus: c, bleve: ix.bleve, log: ix.log, opts: ix.opts, model: ix.model}
+	next := &Index{corpus: c, bleve: ix.bleve, log: ix.log, opts: ix.opts, model: ix.model, closer: ix.closer}
 	if err := next.update(ctx, start, manifest{Hashes: had}, files, "refresh"); err != nil {
 		return ix, nil, err
 	}
@@ -470,19 +477,23 @@ func (ix *Index) Corpus() *Corpus { return ix.corpus }
 // Stats reports what Open did.
 func (ix *Index) Stats() Stats { return ix.stats }
 
-// Close releases the Bleve index and the snapshot file.
+// Close releases the Bleve index and the snapshot file. The indexes a
+// Refresh makes share one Bleve index: the first Close of any of them
+// closes it, and later calls return what that one did.
 func (ix *Index) Close() error {
 	if ix.pending != nil {
 		ix.pending.close()
 	}
-	err := ix.bleve.Close()
-	if err == nil && ix.opts.Dir != "" {
-		// the segments this process wrote are checked now rather than by
-		// the next open, which an `ask` right after a build would wait for;
-		// a failure only leaves them to that open
-		_ = verifySegments(filepath.Join(ix.opts.Dir, "bleve"))
-	}
-	return err
+	ix.closer.once.Do(func() {
+		ix.closer.err = ix.bleve.Close()
+		if ix.closer.err == nil && ix.opts.Dir != "" {
+			// the segments this process wrote are checked now rather than by
+			// the next open, which an `ask` right after a build would wait for;
+			// a failure only leaves them to that open
+			_ = verifySegments(filepath.Join(ix.opts.Dir, "bleve"))
+		}
+	})
+	return ix.closer.err
 }
 
 // Preload reads the people and events of an index opened from its snapshot
