@@ -53,8 +53,9 @@ func (c *Corpus) Article(id string) *Article {
 	return full
 }
 
-func newCorpus() *Corpus {
-	return &Corpus{hashes: map[string]string{}, byID: map[string]*Article{}, years: map[int]int{}}
+// newCorpus is an empty corpus with room for n articles.
+func newCorpus(n int) *Corpus {
+	return &Corpus{hashes: map[string]string{}, byID: make(map[string]*Article, n), years: map[int]int{}, Articles: make([]*Article, 0, n)}
 }
 
 // add puts a at the end of the corpus.
@@ -104,7 +105,7 @@ func ReadCorpus(ctx context.Context, fsys fs.FS, log *slog.Logger) (*Corpus, err
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	c := newCorpus()
+	c := newCorpus(0)
 	warn := func(file, msg string) {
 		c.Warnings = append(c.Warnings, file+": "+msg)
 		log.Warn("skipping part of the corpus", "file", file, "reason", msg)

@@ -201,28 +201,19 @@ func (ix *Index) searchLocated(ctx context.Context, terms []term, size int) ([]*
 	return ix.bleveLocated(ctx, searchQuery(terms), size)
 }
 
-// bleveLocated is searchLocated by Bleve's own search, twice: for a query
-// rank does not take.
+// bleveLocated is searchLocated by Bleve's own search, twice (the second
+// asks for the passages the first kept, by id, with their locations): for
+// a query rank does not take.
 func (ix *Index) bleveLocated(ctx context.Context, q query.Query, size int) ([]*search.DocumentMatch, error) {
 	res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, size, 0, false))
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	var first []ranked
-	for _, h := range res.Hits {
-		first = append(first, ranked{ID: h.ID, Score: h.Score})
-	}
-	return ix.bleveSecond(ctx, q, first)
-}
-
-// bleveSecond asks Bleve for the passages of first by id, with the
-// locations of q's terms; the first ranking's scores stand.
-func (ix *Index) bleveSecond(ctx context.Context, q query.Query, first []ranked) ([]*search.DocumentMatch, error) {
-	if len(first) == 0 {
+	if len(res.Hits) == 0 {
 		return nil, nil
 	}
-	ids := make([]string, len(first))
-	for i, h := range first {
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
 		ids[i] = h.ID
 	}
 	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), q}), len(ids), 0, false)
@@ -235,11 +226,10 @@ func (ix *Index) bleveSecond(ctx context.Context, q query.Query, first []ranked)
 	for _, h := range located.Hits {
 		locs[h.ID] = h.Locations
 	}
-	out := make([]*search.DocumentMatch, len(first))
-	for i, h := range first {
-		out[i] = &search.DocumentMatch{ID: h.ID, Score: h.Score, Locations: locs[h.ID]} // the first ranking's score stands
+	for _, h := range res.Hits {
+		h.Locations = locs[h.ID] // the first search's score stands
 	}
-	return out, nil
+	return res.Hits, nil
 }
 
 // phraseGap is how far apart (in words, stop words included) two words
@@ -365,13 +355,9 @@ func (ix *Index) analyzeQuery(ctx context.Context, words []string) ([]term, erro
 	if err != nil {
 		return nil, fmt.Errorf("count passages: %w", err)
 	}
-	adv, err := ix.bleve.Advanced()
+	reader, err := ix.reader()
 	if err != nil {
-		return nil, fmt.Errorf("index reader: %w", err)
-	}
-	reader, err := adv.Reader()
-	if err != nil {
-		return nil, fmt.Errorf("index reader: %w", err)
+		return nil, err
 	}
 	defer reader.Close()
 	seen := map[string]bool{}

@@ -244,10 +244,10 @@ func stubCorpus(dir string, h snapshotHeader, records []articleRecord) (*Corpus,
 	if err != nil {
 		return nil, errStale
 	}
-	c := &Corpus{byID: make(map[string]*Article, len(records)), years: map[int]int{}, Articles: make([]*Article, 0, len(records))}
+	c := newCorpus(len(records))
 	c.Warnings, c.bodies = h.Warnings, store
-	c.manifest = filepath.Join(dir, manifestFile) // the hashes are read from it when an update needs them
-	all := make([]Article, len(records))          // one allocation for the lot
+	c.hashes, c.manifest = nil, filepath.Join(dir, manifestFile) // the hashes are read from it when an update needs them
+	all := make([]Article, len(records))                         // one allocation for the lot
 	for i, r := range records {
 		if r.Sentences <= 0 || r.Size < 0 || r.At < 0 || r.At+int64(r.Size) > h.BodiesSize {
 			return nil, errStale

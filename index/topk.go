@@ -102,13 +102,9 @@ func (ix *Index) rankLocated(ctx context.Context, terms []term, size int) (out [
 	if !takes(terms) {
 		return nil, false, nil
 	}
-	adv, err := ix.bleve.Advanced()
+	reader, err := ix.reader()
 	if err != nil {
-		return nil, false, fmt.Errorf("index reader: %w", err)
-	}
-	reader, err := adv.Reader()
-	if err != nil {
-		return nil, false, fmt.Errorf("index reader: %w", err)
+		return nil, false, err
 	}
 	defer reader.Close()
 	first, err := ix.rank(ctx, reader, terms, size)
@@ -124,6 +120,19 @@ func (ix *Index) rankLocated(ctx context.Context, terms []term, size int) (out [
 		out[i] = &search.DocumentMatch{ID: r.ID, Score: r.Score, Locations: locs[i]}
 	}
 	return out, true, nil
+}
+
+// reader is a reader of the index as it is now; the caller closes it.
+func (ix *Index) reader() (bleveindex.IndexReader, error) {
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("index reader: %w", err)
+	}
+	reader, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("index reader: %w", err)
+	}
+	return reader, nil
 }
 
 // scoring is ctx with BM25 scoring, as Bleve's search sets it for a
@@ -154,60 +163,70 @@ func (ix *Index) rank(ctx context.Context, reader bleveindex.IndexReader, terms 
 // in the order Bleve's disjunction sums them, with the query norm of the
 // whole query and each one's bound.
 func (ix *Index) children(ctx context.Context, reader bleveindex.IndexReader, terms []term) ([]*child, error) {
-	m := ix.bleve.Mapping()
-	opts := search.SearcherOptions{}
 	var out []*child
 	for _, t := range terms {
-		qs := clauses(t)
-		c := &child{}
-		out = append(out, c)
-		var ss []search.Searcher
-		for _, q := range qs {
-			s, err := q.Searcher(ctx, reader, m, opts)
-			if err != nil {
-				return out, err
-			}
-			c.clauses = append(c.clauses, clause{s, q.Boost()})
-			ss = append(ss, s)
-		}
-		if len(ss) == 1 {
-			c.s = ss[0]
-			continue
-		}
-		s, err := searcher.NewDisjunctionSearcher(context.WithValue(ctx, search.IncludeScoreBreakdownKey, false), reader, ss, 0, opts)
+		c, err := ix.child(ctx, reader, t)
 		if err != nil {
-			for _, s := range ss {
-				s.Close()
-			}
-			out = out[:len(out)-1]
 			return out, err
 		}
-		c.s = s
+		out = append(out, c)
 	}
-	ordered := make(searcher.OrderedSearcherList, len(out))
-	for i, c := range out {
-		ordered[i] = c.s
-	}
-	sort.Sort(ordered) // Bleve sums a disjunction's children in this order
-	pos := make(map[search.Searcher]*child, len(out))
-	for _, c := range out {
-		pos[c.s] = c
-	}
-	sorted := make([]*child, len(out))
+	// Bleve sums a disjunction's children in the order sort.Sort gives them
+	// by count; sorting the children themselves with the same comparisons
+	// gives the same order
+	sort.Sort(byCount(out))
 	var sum float64
-	for i, s := range ordered {
-		sorted[i] = pos[s]
-		sum += s.Weight()
+	for _, c := range out {
+		sum += c.s.Weight()
 	}
 	norm := 1 / math.Sqrt(sum)
-	for _, c := range sorted {
+	for _, c := range out {
 		c.s.SetQueryNorm(norm)
 		for _, cl := range c.clauses {
 			c.bound += clauseBound(cl.s.Weight(), cl.boost, norm)
 		}
 	}
-	return sorted, nil
+	return out, nil
 }
+
+// child is t's searcher: its one clause, or the disjunction of its
+// clauses. On failure every searcher made is closed.
+func (ix *Index) child(ctx context.Context, reader bleveindex.IndexReader, t term) (*child, error) {
+	c := &child{}
+	var ss []search.Searcher
+	fail := func(err error) (*child, error) {
+		for _, s := range ss {
+			s.Close()
+		}
+		return nil, err
+	}
+	for _, q := range clauses(t) {
+		s, err := q.Searcher(ctx, reader, ix.bleve.Mapping(), search.SearcherOptions{})
+		if err != nil {
+			return fail(err)
+		}
+		c.clauses = append(c.clauses, clause{s, q.Boost()})
+		ss = append(ss, s)
+	}
+	if len(ss) == 1 {
+		c.s = ss[0]
+		return c, nil
+	}
+	s, err := searcher.NewDisjunctionSearcher(context.WithValue(ctx, search.IncludeScoreBreakdownKey, false), reader, ss, 0, search.SearcherOptions{})
+	if err != nil {
+		return fail(err)
+	}
+	c.s = s
+	return c, nil
+}
+
+// byCount orders children as searcher.OrderedSearcherList orders their
+// searchers.
+type byCount []*child
+
+func (b byCount) Len() int           { return len(b) }
+func (b byCount) Less(i, j int) bool { return b[i].s.Count() < b[j].s.Count() }
+func (b byCount) Swap(i, j int)      { b[i], b[j] = b[j], b[i] }
 
 // maxScore ranks the disjunction of children: score = (matched / all) ×
 // the sum of the matched children's scores, as Bleve's disjunction scorer.
