@@ -109,7 +109,8 @@ func TestWriteGeneratedCorpus(t *testing.T) {
 
 // openAndAsk opens the on-disk index, answers one question and closes it:
 // one `ask`. A function of its own, so a profile can focus on it.
-func openAndAsk(b *testing.B, corpus, dir string) {
+func openAndAsk(b testing.TB, corpus, dir string) {
+	b.Helper()
 	ctx := context.Background()
 	ix, err := index.Open(ctx, os.DirFS(corpus), index.Options{Dir: dir, TrustFolders: true}, nil)
 	if err != nil {
