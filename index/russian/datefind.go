@@ -66,16 +66,7 @@ func (d *DateFinder) Find(s string) []DateExpr {
 	if !digits && !g.monthAlone && !g.season && !g.relative {
 		return nil
 	}
-	hasMonth := false
-	if digits {
-		for _, m := range monthStems {
-			if strings.Contains(lower, m) {
-				hasMonth = true
-				break
-			}
-		}
-	}
-	g.month = digits && hasMonth
+	g.month = digits && containsAny(lower, monthStems)
 	g.year = digits && (strings.Contains(lower, "год") || strings.Contains(lower, "г."))
 	g.numeric = digits && digitDotDigit(s)
 	g.span = g.month && strings.ContainsAny(s, "-–—")
