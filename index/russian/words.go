@@ -27,7 +27,7 @@ func Words(s string) []Word {
 			i += n
 			continue
 		}
-		if start >= 0 && (r == '-' || r == '‑' || r == '\'' || r == '’') {
+		if start >= 0 && joins(r) {
 			// join only letter-hyphen-letter
 			next, _ := utf8.DecodeRuneInString(s[i+n:])
 			prev, _ := utf8.DecodeLastRuneInString(s[:i])
@@ -69,7 +69,7 @@ func finalWord(s string) (Word, bool) {
 			start -= n
 			continue
 		}
-		if r == '-' || r == '‑' || r == '\'' || r == '’' { // letter-hyphen-letter stays one word, as in Words
+		if joins(r) { // letter-hyphen-letter stays one word, as in Words
 			prev, _ := utf8.DecodeLastRuneInString(s[:start-n])
 			next, _ := utf8.DecodeRuneInString(s[start:])
 			if start-n > 0 && unicode.IsLetter(prev) && unicode.IsLetter(next) {
@@ -81,6 +81,10 @@ func finalWord(s string) (Word, bool) {
 	}
 	return Word{Text: s[start:end], Start: start, End: end}, true
 }
+
+// joins reports a hyphen or apostrophe, which keeps the letters on both
+// sides of it in one word.
+func joins(r rune) bool { return r == '-' || r == '‑' || r == '\'' || r == '’' }
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
