@@ -49,7 +49,7 @@ func TestCalibrateAnswerability(t *testing.T) {
 		s := New(ix, nil)
 		for _, r := range rows {
 			q := readQuestion(r.Q)
-			found, err := ix.Search(context.Background(), q.content, 40)
+			found, err := ix.Search(context.Background(), q.content, candidates)
 			if err != nil || len(found.Hits) == 0 {
 				continue
 			}
