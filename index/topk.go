@@ -17,10 +17,11 @@ import (
 // (searchQuery). Bleve scores every passage that holds any term, and in a
 // news archive the common words are in tens of thousands of them. rank
 // ranks the same query with the same scores, but in the manner of MaxScore
-// (Turtle and Flood, 1995): the terms whose best possible contribution
-// cannot lift a passage into the top ones found so far are not iterated,
-// only looked up for the passages the other terms bring. The result is
-// the one Bleve's collector gives, scores and ties included.
+// (Turtle and Flood, 1995): the clauses (a term's stem, prefix, neighbours,
+// title, typos) whose best possible contribution cannot lift a passage
+// into the top ones found so far are not iterated, only looked up for the
+// passages the other clauses bring. The result is the one Bleve's
+// collector gives, scores and ties included.
 
 // clauseBound is the most a clause can add to a passage's score: BM25's
 // saturation keeps tf·k1/(tf + k1·L) below k1, times the clause's idf and
@@ -31,11 +32,13 @@ func clauseBound(weight, boost, norm float64) float64 {
 	return search.BM25_k1 * weight * norm / boost
 }
 
-// child is one term of the question as a searcher, with its bound.
-type child struct {
+// clause is one searcher of a term (its stem in a field, its prefix, or
+// its typos), with the most it can add to a passage's score.
+type clause struct {
 	s       search.Searcher
-	clauses []clause
+	boost   float64
 	bound   float64
+	term    int                   // the term's place in Bleve's order
 	cur     *search.DocumentMatch // its current match; nil once exhausted
 	started bool
 }
@@ -49,10 +52,28 @@ func recycles(s search.Searcher) bool {
 	return ok
 }
 
-// clause is one of a term's searchers, for its bound.
-type clause struct {
-	s     search.Searcher
-	boost float64
+// rankQuery is searchQuery as rank sums it: its terms in the order Bleve's
+// disjunction sums them, each with its clauses in the order the term's own
+// disjunction sums them.
+type rankQuery [][]*clause
+
+// close closes every clause's searcher.
+func (q rankQuery) close() {
+	for _, t := range q {
+		for _, c := range t {
+			c.s.Close()
+		}
+	}
+}
+
+// count is what Bleve orders a term by: its searcher's count, which for a
+// disjunction is the sum of its clauses'.
+func count(t []*clause) uint64 {
+	var n uint64
+	for _, c := range t {
+		n += c.s.Count()
+	}
+	return n
 }
 
 // topDoc is a passage in the running top.
@@ -146,93 +167,73 @@ func scoring(ctx context.Context) context.Context {
 // search of searchQuery(terms) ranks them (see takes for the queries it
 // takes).
 func (ix *Index) rank(ctx context.Context, reader bleveindex.IndexReader, terms []term, size int) ([]ranked, error) {
-	children, err := ix.children(scoring(ctx), reader, terms)
-	defer func() {
-		for _, c := range children {
-			c.s.Close()
-		}
-	}()
+	q, err := ix.rankQuery(scoring(ctx), reader, terms)
+	defer q.close()
 	if err != nil {
 		return nil, err
 	}
-	out, _, err := maxScore(ctx, reader, children, size)
+	out, _, err := maxScore(ctx, reader, q, size)
 	return out, err
 }
 
-// children builds each term's searcher as searchQuery's clauses make it,
-// in the order Bleve's disjunction sums them, with the query norm of the
-// whole query and each one's bound.
-func (ix *Index) children(ctx context.Context, reader bleveindex.IndexReader, terms []term) ([]*child, error) {
-	var out []*child
+// rankQuery builds each term's clauses as searchQuery makes them, in the
+// orders Bleve's disjunctions sum them, with the query norm of the whole
+// query and each clause's bound. On failure the clauses made so far are
+// returned, for the caller to close.
+func (ix *Index) rankQuery(ctx context.Context, reader bleveindex.IndexReader, terms []term) (rankQuery, error) {
+	var q rankQuery
 	for _, t := range terms {
-		c, err := ix.child(ctx, reader, t)
-		if err != nil {
-			return out, err
+		var cs []*clause
+		for _, bq := range clauses(t) {
+			s, err := bq.Searcher(ctx, reader, ix.bleve.Mapping(), search.SearcherOptions{})
+			if err != nil {
+				return append(q, cs), err
+			}
+			cs = append(cs, &clause{s: s, boost: bq.Boost()})
 		}
-		out = append(out, c)
+		// Bleve orders a disjunction's searchers by count with sort.Sort;
+		// the same comparisons on the clauses give the same order
+		sort.Sort(byCount[*clause]{cs, func(c *clause) uint64 { return c.s.Count() }})
+		q = append(q, cs)
 	}
-	// Bleve sums a disjunction's children in the order sort.Sort gives them
-	// by count; sorting the children themselves with the same comparisons
-	// gives the same order
-	sort.Sort(byCount(out))
+	sort.Sort(byCount[[]*clause]{q, count})
 	var sum float64
-	for _, c := range out {
-		sum += c.s.Weight()
+	for _, t := range q {
+		var w float64 // a term's weight, as its disjunction sums it
+		for _, c := range t {
+			w += c.s.Weight()
+		}
+		sum += w
 	}
 	norm := 1 / math.Sqrt(sum)
-	for _, c := range out {
-		c.s.SetQueryNorm(norm)
-		for _, cl := range c.clauses {
-			c.bound += clauseBound(cl.s.Weight(), cl.boost, norm)
+	for i, t := range q {
+		for _, c := range t {
+			c.s.SetQueryNorm(norm)
+			c.bound = clauseBound(c.s.Weight(), c.boost, norm)
+			c.term = i
 		}
 	}
-	return out, nil
+	return q, nil
 }
 
-// child is t's searcher: its one clause, or the disjunction of its
-// clauses. On failure every searcher made is closed.
-func (ix *Index) child(ctx context.Context, reader bleveindex.IndexReader, t term) (*child, error) {
-	c := &child{}
-	var ss []search.Searcher
-	fail := func(err error) (*child, error) {
-		for _, s := range ss {
-			s.Close()
-		}
-		return nil, err
-	}
-	for _, q := range clauses(t) {
-		s, err := q.Searcher(ctx, reader, ix.bleve.Mapping(), search.SearcherOptions{})
-		if err != nil {
-			return fail(err)
-		}
-		c.clauses = append(c.clauses, clause{s, q.Boost()})
-		ss = append(ss, s)
-	}
-	if len(ss) == 1 {
-		c.s = ss[0]
-		return c, nil
-	}
-	s, err := searcher.NewDisjunctionSearcher(context.WithValue(ctx, search.IncludeScoreBreakdownKey, false), reader, ss, 0, search.SearcherOptions{})
-	if err != nil {
-		return fail(err)
-	}
-	c.s = s
-	return c, nil
+// byCount orders xs as searcher.OrderedSearcherList orders searchers.
+type byCount[T any] struct {
+	xs    []T
+	count func(T) uint64
 }
 
-// byCount orders children as searcher.OrderedSearcherList orders their
-// searchers.
-type byCount []*child
+func (b byCount[T]) Len() int           { return len(b.xs) }
+func (b byCount[T]) Less(i, j int) bool { return b.count(b.xs[i]) < b.count(b.xs[j]) }
+func (b byCount[T]) Swap(i, j int)      { b.xs[i], b.xs[j] = b.xs[j], b.xs[i] }
 
-func (b byCount) Len() int           { return len(b) }
-func (b byCount) Less(i, j int) bool { return b[i].s.Count() < b[j].s.Count() }
-func (b byCount) Swap(i, j int)      { b[i], b[j] = b[j], b[i] }
-
-// maxScore ranks the disjunction of children: score = (matched / all) ×
-// the sum of the matched children's scores, as Bleve's disjunction scorer.
-// It also says how many children it could skip by the end.
-func maxScore(ctx context.Context, reader bleveindex.IndexReader, children []*child, size int) ([]ranked, int, error) {
-	m := newMaxScorer(children)
+// maxScore ranks the disjunction q as Bleve's disjunction scorers score
+// it: a term scores (its clauses matched / its clauses) × the sum of their
+// scores, and a passage (its terms matched / all terms) × the sum of its
+// terms' scores. It skips clauses, not terms, so that a term's weak
+// clauses (its neighbours and title) are skipped before its strong ones.
+// It also says how many clauses it could skip by the end.
+func maxScore(ctx context.Context, reader bleveindex.IndexReader, q rankQuery, size int) ([]ranked, int, error) {
+	m := newMaxScorer(q)
 	var doc bleveindex.IndexInternalID
 	for visits := 0; ; visits++ {
 		if visits%1024 == 0 && ctx.Err() != nil {
@@ -246,16 +247,14 @@ func maxScore(ctx context.Context, reader bleveindex.IndexReader, children []*ch
 			break
 		}
 		doc = append(doc[:0], least...) // the match holding it goes back to the pool
-		matched, sum := m.essentialScores(doc)
-		possible := float64(matched+m.skip) / float64(len(children)) * (sum + m.prefix[m.skip])
-		if m.top.Len() < size || possible > m.theta {
-			score, err := m.score(doc, matched)
+		if m.top.Len() < size || m.possible() > m.theta {
+			score, err := m.score(doc)
 			if err != nil {
 				return nil, 0, err
 			}
 			m.offer(doc, score, size)
 		}
-		if err := m.moveOn(doc); err != nil {
+		if err := m.moveOn(); err != nil {
 			return nil, 0, err
 		}
 	}
@@ -273,86 +272,127 @@ func maxScore(ctx context.Context, reader bleveindex.IndexReader, children []*ch
 
 // maxScorer is the state of one maxScore ranking.
 type maxScorer struct {
-	sctx     *search.SearchContext
-	children []*child  // in Bleve's order, which its sum follows
-	byBound  []int     // children by bound, smallest first: the ones skipped first
-	prefix   []float64 // prefix[j]: the sum of the j smallest bounds
-	skip     int       // how many of the smallest are skipped now
-	top      topHeap
-	theta    float64 // the worst score in a full top
-	seq      uint64
-	scores   []float64 // per child, at the passage being scored
-	hit      []bool
+	sctx    *search.SearchContext
+	q       rankQuery
+	byBound []*clause // every clause by bound, smallest first: the ones skipped first
+	// alone[j] is the most a passage held by the j smallest clauses alone
+	// can score
+	alone []float64
+	skip  int // how many of the smallest are skipped now
+	// per term, the skipped clauses and the sum of their bounds
+	skipN   []int
+	skipSum []float64
+	top     topHeap
+	theta   float64 // the worst score in a full top
+	seq     uint64
+	// per term, at the passage being looked at: clauses matched or skipped,
+	// and the sum of their scores or bounds
+	n   []int
+	sum []float64
+	at  []*clause // the clauses not skipped that hold the passage least found
 }
 
-func newMaxScorer(children []*child) *maxScorer {
-	n := len(children)
+func newMaxScorer(q rankQuery) *maxScorer {
 	pool := 1
-	for _, c := range children {
-		pool += c.s.DocumentMatchPoolSize()
+	m := &maxScorer{q: q, theta: math.Inf(-1), n: make([]int, len(q)), sum: make([]float64, len(q)),
+		skipN: make([]int, len(q)), skipSum: make([]float64, len(q))}
+	for _, t := range q {
+		for _, c := range t {
+			pool += c.s.DocumentMatchPoolSize()
+			m.byBound = append(m.byBound, c)
+		}
 	}
-	m := &maxScorer{sctx: &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(pool, 0)},
-		children: children, byBound: make([]int, n), prefix: make([]float64, n+1), theta: math.Inf(-1),
-		scores: make([]float64, n), hit: make([]bool, n)}
-	for i := range m.byBound {
-		m.byBound[i] = i
-	}
-	sort.SliceStable(m.byBound, func(a, b int) bool { return children[m.byBound[a]].bound < children[m.byBound[b]].bound })
-	for j, i := range m.byBound {
-		m.prefix[j+1] = m.prefix[j] + children[i].bound
+	m.sctx = &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(pool, 0)}
+	sort.SliceStable(m.byBound, func(a, b int) bool { return m.byBound[a].bound < m.byBound[b].bound })
+	m.alone = make([]float64, len(m.byBound)+1)
+	for j, c := range m.byBound {
+		m.n[c.term]++
+		m.sum[c.term] += c.bound
+		m.alone[j+1] = m.most(m.n, m.sum)
 	}
 	return m
 }
 
-// least is the next passage any child not skipped holds, nil at the end.
+// most is the most a passage can score when it holds, for each term, n
+// clauses whose scores sum to at most sum.
+func (m *maxScorer) most(n []int, sum []float64) float64 {
+	var total float64
+	terms := 0
+	for i, t := range m.q {
+		if n[i] > 0 {
+			total += sum[i] * float64(n[i]) / float64(len(t))
+			terms++
+		}
+	}
+	return total * float64(terms) / float64(len(m.q))
+}
+
+// possible is the most the passage least found can score: the clauses
+// that hold it with their scores, and every skipped one with its bound.
+func (m *maxScorer) possible() float64 {
+	copy(m.n, m.skipN)
+	copy(m.sum, m.skipSum)
+	for _, c := range m.at {
+		m.n[c.term]++
+		m.sum[c.term] += c.cur.Score
+	}
+	return m.most(m.n, m.sum)
+}
+
+// least is the next passage any clause not skipped holds, nil at the end;
+// m.at becomes the clauses not skipped that hold it.
 func (m *maxScorer) least() (bleveindex.IndexInternalID, error) {
 	var least bleveindex.IndexInternalID
-	for _, i := range m.byBound[m.skip:] {
-		c := m.children[i]
+	m.at = m.at[:0]
+	for _, c := range m.byBound[m.skip:] {
 		if !c.started {
 			if err := m.next(c); err != nil {
 				return nil, err
 			}
 		}
-		if c.cur != nil && (least == nil || bytes.Compare(c.cur.IndexInternalID, least) < 0) {
+		if c.cur == nil {
+			continue
+		}
+		cmp := -1
+		if least != nil {
+			cmp = bytes.Compare(c.cur.IndexInternalID, least)
+		}
+		switch {
+		case cmp < 0:
 			least = c.cur.IndexInternalID
+			m.at = append(m.at[:0], c)
+		case cmp == 0:
+			m.at = append(m.at, c)
 		}
 	}
 	return least, nil
 }
 
-// essentialScores reads the scores at doc of the children not skipped.
-func (m *maxScorer) essentialScores(doc bleveindex.IndexInternalID) (matched int, sum float64) {
-	clear(m.hit)
-	for _, i := range m.byBound[m.skip:] {
-		if c := m.children[i]; c.cur != nil && bytes.Equal(c.cur.IndexInternalID, doc) {
-			m.scores[i], m.hit[i] = c.cur.Score, true
-			matched++
-			sum += c.cur.Score
-		}
-	}
-	return matched, sum
-}
-
-// score completes doc's score with the skipped children, looked up at doc.
-func (m *maxScorer) score(doc bleveindex.IndexInternalID, matched int) (float64, error) {
-	for _, i := range m.byBound[:m.skip] {
-		c := m.children[i]
+// score is doc's score: the skipped clauses are looked up at doc, and the
+// scores are summed in Bleve's orders, with its coordination factors.
+func (m *maxScorer) score(doc bleveindex.IndexInternalID) (float64, error) {
+	for _, c := range m.byBound[:m.skip] {
 		if err := m.advance(c, doc); err != nil {
 			return 0, err
 		}
-		if c.cur != nil && bytes.Equal(c.cur.IndexInternalID, doc) {
-			m.scores[i], m.hit[i] = c.cur.Score, true
-			matched++
-		}
 	}
 	var total float64
-	for i := range m.children {
-		if m.hit[i] {
-			total += m.scores[i]
+	terms := 0
+	for _, t := range m.q {
+		var sum float64
+		n := 0
+		for _, c := range t {
+			if c.cur != nil && bytes.Equal(c.cur.IndexInternalID, doc) {
+				sum += c.cur.Score
+				n++
+			}
+		}
+		if n > 0 {
+			total += sum * (float64(n) / float64(len(t)))
+			terms++
 		}
 	}
-	return total * (float64(matched) / float64(len(m.children))), nil
+	return total * (float64(terms) / float64(len(m.q))), nil
 }
 
 // offer puts doc in the top when it beats the worst there (of equal
@@ -371,26 +411,27 @@ func (m *maxScorer) offer(doc bleveindex.IndexInternalID, score float64, size in
 		return
 	}
 	m.theta = m.top[0].score
-	n := len(m.children)
-	for m.skip < n && float64(m.skip+1)/float64(n)*m.prefix[m.skip+1] <= m.theta {
-		m.skip++ // a passage that only these match cannot beat theta
+	for m.skip < len(m.byBound) && m.alone[m.skip+1] <= m.theta {
+		c := m.byBound[m.skip] // a passage that only these match cannot beat theta
+		m.skipN[c.term]++
+		m.skipSum[c.term] += c.bound
+		m.skip++
 	}
 }
 
-// moveOn moves the children not skipped that held doc to their next match.
-func (m *maxScorer) moveOn(doc bleveindex.IndexInternalID) error {
-	for _, i := range m.byBound[m.skip:] {
-		if c := m.children[i]; c.cur != nil && bytes.Equal(c.cur.IndexInternalID, doc) {
-			if err := m.next(c); err != nil {
-				return err
-			}
+// moveOn moves the clauses that held the passage least found (m.at) to
+// their next match.
+func (m *maxScorer) moveOn() error {
+	for _, c := range m.at {
+		if err := m.next(c); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
 // advance moves c to its first match at or after to, unless it is there.
-func (m *maxScorer) advance(c *child, to bleveindex.IndexInternalID) error {
+func (m *maxScorer) advance(c *clause, to bleveindex.IndexInternalID) error {
 	if c.started && (c.cur == nil || bytes.Compare(c.cur.IndexInternalID, to) >= 0) {
 		return nil
 	}
@@ -402,7 +443,7 @@ func (m *maxScorer) advance(c *child, to bleveindex.IndexInternalID) error {
 }
 
 // next moves c to its next match.
-func (m *maxScorer) next(c *child) error {
+func (m *maxScorer) next(c *clause) error {
 	old := c.cur
 	var err error
 	c.cur, err = c.s.Next(m.sctx)
@@ -411,7 +452,7 @@ func (m *maxScorer) next(c *child) error {
 }
 
 // release returns c's previous match to the pool when it may.
-func (m *maxScorer) release(c *child, old *search.DocumentMatch) {
+func (m *maxScorer) release(c *clause, old *search.DocumentMatch) {
 	c.started = true
 	if old != nil && old != c.cur && recycles(c.s) {
 		m.sctx.DocumentMatchPool.Put(old)

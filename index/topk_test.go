@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -76,21 +77,19 @@ func TestTopKAsBleveWithTies(t *testing.T) {
 		terms, _ := ix.analyzeQuery(ctx, strings.Fields(q))
 		adv, _ := ix.bleve.Advanced()
 		reader, _ := adv.Reader()
-		children, err := ix.children(context.WithValue(ctx, search.GetScoringModelCallbackKey,
+		q, err := ix.rankQuery(context.WithValue(ctx, search.GetScoringModelCallbackKey,
 			search.GetScoringModelCallbackFn(func() string { return bleveindex.BM25Scoring })), reader, terms)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, skip, err := maxScore(ctx, reader, children, 10); err == nil && skip > 0 {
+		if _, skip, err := maxScore(ctx, reader, q, 10); err == nil && skip > 0 {
 			skipped++
 		}
-		for _, c := range children {
-			c.s.Close()
-		}
+		q.close()
 		reader.Close()
 	}
 	if skipped == 0 {
-		t.Error("no question skipped a term: the skipping is not exercised")
+		t.Error("no question skipped a clause: the skipping is not exercised")
 	}
 	if n := compareTopK(t, ix); n < 40 {
 		t.Errorf("only %d rankings compared", n)
@@ -220,12 +219,12 @@ func describeLocated(hits []*search.DocumentMatch) string {
 	return b.String()
 }
 
-// TestChildBoundHolds: no passage scores above its term's bound, for the
+// TestClauseBoundHolds: no passage scores above its clause's bound, for the
 // terms of 300 public QA questions over their corpus (of this file's
 // questions over the seeds without ../shared): the skipping is exact only
 // while that holds. The data cannot show a bound that is tight but wrong;
 // clauseBound's comment gives the reason it holds.
-func TestChildBoundHolds(t *testing.T) {
+func TestClauseBoundHolds(t *testing.T) {
 	ctx := context.Background()
 	fsys, questions := seeds.FS(), topKQuestions
 	dir := filepath.Join("..", "..", "shared", "bench", "xquad-ru")
@@ -258,11 +257,11 @@ func TestChildBoundHolds(t *testing.T) {
 			words = append(words, w.Text)
 		}
 		terms, _ := ix.analyzeQuery(ctx, words)
-		children, err := ix.children(scoring(ctx), reader, terms)
+		rq, err := ix.rankQuery(scoring(ctx), reader, terms)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, c := range children {
+		for _, c := range slices.Concat(rq...) {
 			sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(c.s.DocumentMatchPoolSize()+1, 0)}
 			for {
 				d, err := c.s.Next(sctx)
