@@ -10,9 +10,11 @@ import (
 	"log/slog"
 	"net/url"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/corpusbot/corpusbot/index/russian"
@@ -144,16 +146,21 @@ func ReadCorpus(ctx context.Context, fsys fs.FS, log *slog.Logger) (*Corpus, err
 	for _, p := range files {
 		used[catalogKey(p)] = true
 	}
-	for _, p := range files {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	var read []readFile
+	for i, p := range files {
+		if i%readChunk == 0 { // read and parse the next chunk on every core
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			read = readFiles(fsys, files[i:min(i+readChunk, len(files))])
 		}
+		f := read[i%readChunk]
 		id := strings.TrimSuffix(p, path.Ext(p))
 		if _, dup := c.byID[id]; dup {
 			warn(p, "duplicate article id")
 			continue
 		}
-		raw, problem := readArticleFile(fsys, p)
+		raw, problem, a := f.raw, f.problem, f.article
 		if problem != "" && raw == "" {
 			warn(p, problem)
 			continue
@@ -161,7 +168,6 @@ func ReadCorpus(ctx context.Context, fsys fs.FS, log *slog.Logger) (*Corpus, err
 		if problem != "" {
 			warn(p, problem)
 		}
-		a := parseArticle(id, raw)
 		if len(a.Sentences) == 0 {
 			if a.Title != "" {
 				warn(p, "only a title, no text; skipped")
@@ -203,6 +209,38 @@ func ReadCorpus(ctx context.Context, fsys fs.FS, log *slog.Logger) (*Corpus, err
 
 // readArticleFile returns the file's text and a problem, if any. An empty
 // text with a problem means the file is skipped.
+// readChunk is how many files ReadCorpus reads and parses at a time: a
+// bounded number of texts in memory at once.
+const readChunk = 256
+
+// readFile is a corpus file read and parsed: its text, the problem met
+// reading it, and its article (nil when nothing could be read).
+type readFile struct {
+	raw, problem string
+	article      *Article
+}
+
+// readFiles reads and parses files on every core; the results are in the
+// order of files.
+func readFiles(fsys fs.FS, files []string) []readFile {
+	out := make([]readFile, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(files); i = int(next.Add(1)) - 1 {
+				p := files[i]
+				f := &out[i]
+				if f.raw, f.problem = readArticleFile(fsys, p); f.raw != "" || f.problem == "" {
+					f.article = parseArticle(strings.TrimSuffix(p, path.Ext(p)), f.raw)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
 func readArticleFile(fsys fs.FS, p string) (string, string) {
 	if problem, _ := notRegular(fsys, p); problem != "" {
 		return "", problem
