@@ -75,19 +75,19 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	m.ScoringModel = "bm25"
 	m.DefaultAnalyzer = textAnalyzer
 	doc := bleve.NewDocumentStaticMapping()
-	field := func(name, analyzer string, vectors bool) {
+	field := func(name, analyzer string) {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = analyzer
 		f.Store = false
 		f.IncludeInAll = false
-		f.IncludeTermVectors = vectors
+		f.IncludeTermVectors = hasVectors(name)
 		f.DocValues = false
 		doc.AddFieldMappingsAt(name, f)
 	}
-	field(fieldText, textAnalyzer, true)
-	field(fieldPrefix, prefixAnalyzer, true)
-	field(fieldContext, textAnalyzer, true)
-	field(fieldTitle, textAnalyzer, true)
+	field(fieldText, textAnalyzer)
+	field(fieldPrefix, prefixAnalyzer)
+	field(fieldContext, textAnalyzer)
+	field(fieldTitle, textAnalyzer)
 	m.DefaultMapping = doc
 	return m, nil
 }

@@ -29,7 +29,7 @@ import (
 
 // schemaVersion changes whenever analysis or passage layout changes; an
 // on-disk index of another version is rebuilt.
-const schemaVersion = 4
+const schemaVersion = 5
 
 // Options configures Open.
 type Options struct {
@@ -231,11 +231,38 @@ func (ix *Index) update(ctx context.Context, start time.Time, old manifest, file
 func (ix *Index) syncAndExtract(ctx context.Context, old manifest) error {
 	var wg sync.WaitGroup
 	var err error
-	wg.Go(func() { err = ix.sync(ctx, old, ix.opts) })
+	wg.Go(func() {
+		if err = ix.sync(ctx, old, ix.opts); err == nil && len(old.Hashes) == 0 {
+			err = ix.compact(ctx)
+		}
+	})
 	ix.loadModel()
 	ix.extract()
 	wg.Wait()
 	return err
+}
+
+// compact merges a newly built on-disk index into as few segments as
+// Bleve's single-segment plan gives (two or three: the last batches are
+// still being written). Each question looks every clause up in every
+// segment: at 10,000 articles the 13 segments a build leaves cost an
+// ask's open and first question a fifth more. The merge (1.2 s there) is
+// done once, after a build from nothing; an update, which must cost in
+// proportion to what changed, leaves merging to Bleve's own policy.
+func (ix *Index) compact(ctx context.Context) error {
+	if ix.opts.Dir == "" {
+		return nil
+	}
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return fmt.Errorf("compact: %w", err)
+	}
+	if sc, ok := adv.(*scorch.Scorch); ok {
+		if err := sc.ForceMerge(ctx, nil); err != nil {
+			return fmt.Errorf("compact: %w", err)
+		}
+	}
+	return nil
 }
 
 // loadModel loads the name tagger once per index lineage.

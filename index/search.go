@@ -8,9 +8,9 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/collector"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
@@ -187,9 +187,9 @@ func clauses(t term) []query.BoostableQuery {
 // searchLocated returns the size best passages for terms with the
 // locations of their matched terms, best first. The first ranking reads no
 // locations (reading them for every match was 40% of a question's time at
-// 10,000 articles): rank ranks and locate reads the locations of the
-// passages kept, or for a query rank does not take, Bleve's own search
-// ranks and a second search asks for the passages kept by id.
+// 10,000 articles): rank (or, for a query rank does not take, Bleve's own
+// collector) ranks, and locate reads the locations of the passages kept,
+// on the same reader.
 func (ix *Index) searchLocated(ctx context.Context, terms []term, size int) ([]*search.DocumentMatch, error) {
 	if hits, ok, err := ix.rankLocated(ctx, terms, size); ok || err != nil {
 		if err != nil {
@@ -197,38 +197,40 @@ func (ix *Index) searchLocated(ctx context.Context, terms []term, size int) ([]*
 		}
 		return hits, nil
 	}
-	return ix.bleveLocated(ctx, searchQuery(terms), size)
-}
-
-// bleveLocated is searchLocated by Bleve's own search, twice (the second
-// asks for the passages the first kept, by id, with their locations): for
-// a query rank does not take.
-func (ix *Index) bleveLocated(ctx context.Context, q query.Query, size int) ([]*search.DocumentMatch, error) {
-	res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, size, 0, false))
+	hits, err := ix.bleveLocated(ctx, terms, size)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	if len(res.Hits) == 0 {
-		return nil, nil
-	}
-	ids := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
-		ids[i] = h.ID
-	}
-	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), q}), len(ids), 0, false)
-	req.IncludeLocations = true
-	located, err := ix.bleve.SearchInContext(ctx, req)
+	return hits, nil
+}
+
+// bleveLocated is searchLocated by Bleve's own searcher and collector, for
+// a query rank does not take.
+func (ix *Index) bleveLocated(ctx context.Context, terms []term, size int) ([]*search.DocumentMatch, error) {
+	reader, err := ix.reader()
 	if err != nil {
-		return nil, fmt.Errorf("search locations: %w", err)
+		return nil, err
 	}
-	locs := make(map[string]search.FieldTermLocationMap, len(located.Hits))
-	for _, h := range located.Hits {
-		locs[h.ID] = h.Locations
+	defer reader.Close()
+	scored, err := scoring(ctx, reader)
+	if err != nil {
+		return nil, err
 	}
-	for _, h := range res.Hits {
-		h.Locations = locs[h.ID] // the first search's score stands
+	s, err := searchQuery(terms).Searcher(scored, reader, ix.bleve.Mapping(), search.SearcherOptions{})
+	if err != nil {
+		return nil, err
 	}
-	return res.Hits, nil
+	defer s.Close()
+	coll := collector.NewTopNCollector(size, 0, search.SortOrder{&search.SortScore{Desc: true}})
+	if err := coll.Collect(ctx, s, reader); err != nil {
+		return nil, err
+	}
+	hits := coll.Results()
+	first := make([]ranked, len(hits))
+	for i, h := range hits {
+		first[i] = ranked{ID: h.ID, Score: h.Score, internal: h.IndexInternalID}
+	}
+	return ix.located(ctx, reader, terms, first)
 }
 
 // phraseGap is how far apart (in words, stop words included) two words

@@ -9,6 +9,7 @@ import (
 	"sort"
 
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
@@ -26,10 +27,20 @@ import (
 // clauseBound is the most a clause can add to a passage's score: BM25's
 // saturation keeps tf·k1/(tf + k1·L) below k1, times the clause's idf and
 // query weight (boost · idf · query norm); weight is (boost · idf)². A
-// typo clause is a disjunction of term clauses of one boost, whose weight
-// is the sum of theirs, so the sum of their bounds is the same expression.
-func clauseBound(weight, boost, norm float64) float64 {
-	return search.BM25_k1 * weight * norm / boost
+// typo clause is a disjunction of term clauses whose boosts Bleve divides
+// by their edit distance + 1, at most spread: each term's bound b·idf² is
+// then at most its weight (b·idf)² times spread / boost, and so is the sum.
+func clauseBound(weight, boost, norm, spread float64) float64 {
+	return search.BM25_k1 * weight * norm / boost * spread
+}
+
+// spread is how far below its boost Bleve may boost the terms of q: by
+// edit distance + 1 for a typo clause.
+func spread(q query.BoostableQuery) float64 {
+	if f, ok := q.(*query.FuzzyQuery); ok {
+		return float64(f.Fuzziness + 1)
+	}
+	return 1
 }
 
 // clause is one searcher of a term (its stem in a field, its prefix, or
@@ -37,6 +48,7 @@ func clauseBound(weight, boost, norm float64) float64 {
 type clause struct {
 	s       search.Searcher
 	boost   float64
+	spread  float64 // how far below boost its terms may be boosted (spread)
 	bound   float64
 	term    int                   // the term's place in Bleve's order
 	cur     *search.DocumentMatch // its current match; nil once exhausted
@@ -132,15 +144,21 @@ func (ix *Index) rankLocated(ctx context.Context, terms []term, size int) (out [
 	if err != nil {
 		return nil, false, err
 	}
+	out, err = ix.located(ctx, reader, terms, first)
+	return out, err == nil, err
+}
+
+// located is the passages of first with their locations, read by locate.
+func (ix *Index) located(ctx context.Context, reader bleveindex.IndexReader, terms []term, first []ranked) ([]*search.DocumentMatch, error) {
 	locs, err := ix.locate(ctx, reader, terms, first)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
-	out = make([]*search.DocumentMatch, len(first))
+	out := make([]*search.DocumentMatch, len(first))
 	for i, r := range first {
 		out[i] = &search.DocumentMatch{ID: r.ID, Score: r.Score, Locations: locs[i]}
 	}
-	return out, true, nil
+	return out, nil
 }
 
 // reader is a reader of the index as it is now; the caller closes it.
@@ -157,17 +175,43 @@ func (ix *Index) reader() (bleveindex.IndexReader, error) {
 }
 
 // scoring is ctx with BM25 scoring, as Bleve's search sets it for a
-// mapping that asks for BM25.
-func scoring(ctx context.Context) context.Context {
+// mapping that asks for BM25, and with the statistics BM25 reads: the
+// passages in reader and each field's average length (pivotLengths).
+func scoring(ctx context.Context, reader bleveindex.IndexReader) (context.Context, error) {
+	n, err := reader.DocCount()
+	if err != nil {
+		return nil, fmt.Errorf("count passages: %w", err)
+	}
+	stats := &search.BM25Stats{DocCount: float64(n), FieldCardinality: make(map[string]int, len(pivotLengths))}
+	for field, l := range pivotLengths {
+		stats.FieldCardinality[field] = l * int(n)
+	}
+	ctx = context.WithValue(ctx, search.BM25StatsKey, stats)
 	return context.WithValue(ctx, search.GetScoringModelCallbackKey,
-		search.GetScoringModelCallbackFn(func() string { return bleveindex.BM25Scoring }))
+		search.GetScoringModelCallbackFn(func() string { return bleveindex.BM25Scoring })), nil
 }
+
+// pivotLengths are the average lengths, in tokens, that BM25 weighs a
+// passage field's length against: those of the news sentences of
+// nerel/train (12.4 words of a sentence, 23.1 of its neighbours, 6.3 of a
+// title; other text is near: 17.3, 27.0 and 1.8 on xquad-ru's Wikipedia
+// paragraphs). Bleve's own figure, which it reads where an average length
+// belongs, is a field's distinct terms per passage summed over its
+// segments: rankings changed when Bleve merged segments (946 → 938 of the
+// public QA questions with distractors after a build's merge), and a bot
+// answered differently as its index was merged in the background. With
+// these, the ranking depends on the passages alone (947 before and after).
+var pivotLengths = map[string]int{fieldText: 12, fieldPrefix: 12, fieldContext: 23, fieldTitle: 6, "_all": 12}
 
 // rank returns the size best passages for terms, best first, as Bleve's
 // search of searchQuery(terms) ranks them (see takes for the queries it
 // takes).
 func (ix *Index) rank(ctx context.Context, reader bleveindex.IndexReader, terms []term, size int) ([]ranked, error) {
-	q, err := ix.rankQuery(scoring(ctx), reader, terms)
+	sctx, err := scoring(ctx, reader)
+	if err != nil {
+		return nil, err
+	}
+	q, err := ix.rankQuery(sctx, reader, terms)
 	defer q.close()
 	if err != nil {
 		return nil, err
@@ -189,7 +233,7 @@ func (ix *Index) rankQuery(ctx context.Context, reader bleveindex.IndexReader, t
 			if err != nil {
 				return append(q, cs), err
 			}
-			cs = append(cs, &clause{s: s, boost: bq.Boost()})
+			cs = append(cs, &clause{s: s, boost: bq.Boost(), spread: spread(bq)})
 		}
 		// Bleve orders a disjunction's searchers by count with sort.Sort;
 		// the same comparisons on the clauses give the same order
@@ -209,7 +253,7 @@ func (ix *Index) rankQuery(ctx context.Context, reader bleveindex.IndexReader, t
 	for i, t := range q {
 		for _, c := range t {
 			c.s.SetQueryNorm(norm)
-			c.bound = clauseBound(c.s.Weight(), c.boost, norm)
+			c.bound = clauseBound(c.s.Weight(), c.boost, norm, c.spread)
 			c.term = i
 		}
 	}
@@ -282,6 +326,7 @@ type maxScorer struct {
 	// per term, the skipped clauses and the sum of their bounds
 	skipN   []int
 	skipSum []float64
+	skipped float64 // the sum of every skipped clause's bound
 	top     topHeap
 	theta   float64 // the worst score in a full top
 	seq     uint64
@@ -330,6 +375,13 @@ func (m *maxScorer) most(n []int, sum []float64) float64 {
 // possible is the most the passage least found can score: the clauses
 // that hold it with their scores, and every skipped one with its bound.
 func (m *maxScorer) possible() float64 {
+	quick := m.skipped
+	for _, c := range m.at {
+		quick += c.cur.Score
+	}
+	if quick <= m.theta {
+		return quick // the coordination factors only lower it
+	}
 	copy(m.n, m.skipN)
 	copy(m.sum, m.skipSum)
 	for _, c := range m.at {
@@ -415,6 +467,7 @@ func (m *maxScorer) offer(doc bleveindex.IndexInternalID, score float64, size in
 		c := m.byBound[m.skip] // a passage that only these match cannot beat theta
 		m.skipN[c.term]++
 		m.skipSum[c.term] += c.bound
+		m.skipped += c.bound
 		m.skip++
 	}
 }
@@ -462,8 +515,8 @@ func (m *maxScorer) release(c *clause, old *search.DocumentMatch) {
 // locate reads the term locations of the passages of first: each clause
 // of each term, with its term vectors, is advanced through the passages in
 // index order. It gives the locations Bleve's search gives for the same
-// passages (the second search of searchLocated), without looking the
-// passages up by their ids again.
+// passages, and for a field that keeps no term vectors (neighbours, title)
+// one location at 0, which says the term is there.
 func (ix *Index) locate(ctx context.Context, reader bleveindex.IndexReader, terms []term, first []ranked) ([]search.FieldTermLocationMap, error) {
 	order := make([]int, len(first))
 	for i := range order {
@@ -473,10 +526,14 @@ func (ix *Index) locate(ctx context.Context, reader bleveindex.IndexReader, term
 	found := make([][]search.FieldTermLocation, len(first))
 	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(4, 0)}
 	opts := search.SearcherOptions{IncludeTermVectors: true}
+	scored, err := scoring(ctx, reader)
+	if err != nil {
+		return nil, err
+	}
 	m := ix.bleve.Mapping()
 	for _, t := range terms {
 		for _, q := range clauses(t) {
-			s, err := q.Searcher(scoring(ctx), reader, m, opts)
+			s, err := q.Searcher(scored, reader, m, opts)
 			if err != nil {
 				return nil, err
 			}
@@ -497,6 +554,9 @@ func (ix *Index) locate(ctx context.Context, reader bleveindex.IndexReader, term
 				}
 				if bytes.Equal(cur.IndexInternalID, id) {
 					found[k] = append(found[k], cur.FieldTermLocations...)
+					if tq, ok := q.(*query.TermQuery); ok && !hasVectors(tq.Field()) {
+						found[k] = append(found[k], search.FieldTermLocation{Field: tq.Field(), Term: tq.Term})
+					}
 				} // else already past it: the term is not there (going back would restart the postings)
 			}
 			s.Close()

@@ -12,8 +12,9 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
-	bleveindex "github.com/blevesearch/bleve_index_api"
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/corpusbot/corpusbot/index/russian"
 	"github.com/corpusbot/corpusbot/seeds"
@@ -32,6 +33,42 @@ func TestTopKAsBleve(t *testing.T) {
 	defer ix.Close()
 	if n := compareTopK(t, ix); n < 40 {
 		t.Errorf("only %d rankings compared", n)
+	}
+}
+
+// TestLongQueryAsBleve: a question of more than ten words, which rank does
+// not take, is ranked by Bleve's own collector and located like the others:
+// the same passages, scores and locations as Bleve's searches.
+func TestLongQueryAsBleve(t *testing.T) {
+	ctx := context.Background()
+	ix, err := Open(ctx, seeds.FS(), Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for _, q := range []string{
+		"Какие соглашения подписали Казахстан и США о сотрудничестве в энергетике, торговле, инвестициях, образовании и безопасности региона",
+		"Блинкен Токаев Астана Вашингтон визит переговоры министр заявление санкции нефть уран критические минералы",
+	} {
+		terms, err := ix.analyzeQuery(ctx, strings.Fields(q))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if takes(terms) {
+			t.Fatalf("%q: %d terms, which rank takes", q, len(terms))
+		}
+		for _, size := range []int{3, 20} {
+			got, err := ix.searchLocated(ctx, terms, size)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) == 0 {
+				t.Fatalf("%q: nothing found", q)
+			}
+			if g, w := describeLocated(got), describeLocated(bleveOracle(t, ix, terms, size)); g != w {
+				t.Errorf("%q, %d best:\n got %s\nwant %s", q, size, g, w)
+			}
+		}
 	}
 }
 
@@ -77,8 +114,11 @@ func TestTopKAsBleveWithTies(t *testing.T) {
 		terms, _ := ix.analyzeQuery(ctx, strings.Fields(q))
 		adv, _ := ix.bleve.Advanced()
 		reader, _ := adv.Reader()
-		q, err := ix.rankQuery(context.WithValue(ctx, search.GetScoringModelCallbackKey,
-			search.GetScoringModelCallbackFn(func() string { return bleveindex.BM25Scoring })), reader, terms)
+		sctx, err := scoring(ctx, reader)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, err := ix.rankQuery(sctx, reader, terms)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -187,14 +227,74 @@ func compareLocated(t *testing.T, ix *Index, q string, terms []term, size int) b
 	if !ok {
 		return false
 	}
-	want, err := ix.bleveLocated(ctx, searchQuery(terms), size)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := bleveOracle(t, ix, terms, size)
 	if g, w := describeLocated(got), describeLocated(want); g != w {
 		t.Errorf("%q, %d best:\n got %s\nwant %s", q, size, g, w)
 	}
 	return true
+}
+
+// bleveOracle is what Bleve's own searches give for terms: the size best
+// passages and, by a second search for them by id, their term locations;
+// for a field that keeps no term vectors, one location at 0 where a search
+// for the clause's term in that field finds the passage.
+func bleveOracle(t *testing.T, ix *Index, terms []term, size int) []*search.DocumentMatch {
+	t.Helper()
+	reader, err := ix.reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, err := scoring(context.Background(), reader) // the statistics the ranking reads
+	reader.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	find := func(q query.Query, n int, locations bool) []*search.DocumentMatch {
+		req := bleve.NewSearchRequestOptions(q, n, 0, false)
+		req.IncludeLocations = locations
+		res, err := ix.bleve.SearchInContext(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Hits
+	}
+	q := searchQuery(terms)
+	hits := find(q, size, false)
+	if len(hits) == 0 {
+		return nil
+	}
+	var ids []string
+	for _, h := range hits {
+		ids = append(ids, h.ID)
+	}
+	among := func(q query.Query) query.Query {
+		return query.NewConjunctionQuery([]query.Query{query.NewDocIDQuery(ids), q})
+	}
+	locs := map[string]search.FieldTermLocationMap{}
+	for _, h := range find(among(q), len(ids), true) {
+		locs[h.ID] = h.Locations
+	}
+	for _, tm := range terms {
+		for _, c := range clauses(tm) {
+			tq, ok := c.(*query.TermQuery)
+			if !ok || hasVectors(tq.Field()) {
+				continue
+			}
+			for _, h := range find(among(tq), len(ids), false) {
+				if locs[h.ID] == nil {
+					locs[h.ID] = search.FieldTermLocationMap{}
+				}
+				if locs[h.ID][tq.Field()] == nil {
+					locs[h.ID][tq.Field()] = search.TermLocationMap{}
+				}
+				locs[h.ID][tq.Field()][tq.Term] = append(locs[h.ID][tq.Field()][tq.Term], &search.Location{})
+			}
+		}
+	}
+	for _, h := range hits {
+		h.Locations = locs[h.ID]
+	}
+	return hits
 }
 
 // describeLocated renders hits with their locations in a fixed order.
@@ -257,7 +357,11 @@ func TestClauseBoundHolds(t *testing.T) {
 			words = append(words, w.Text)
 		}
 		terms, _ := ix.analyzeQuery(ctx, words)
-		rq, err := ix.rankQuery(scoring(ctx), reader, terms)
+		sctx, err := scoring(ctx, reader)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rq, err := ix.rankQuery(sctx, reader, terms)
 		if err != nil {
 			t.Fatal(err)
 		}
