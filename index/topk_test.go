@@ -13,6 +13,7 @@ import (
 	"testing/fstest"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -76,23 +77,8 @@ func TestLongQueryAsBleve(t *testing.T) {
 // sentences across 400 articles, so that scores tie by the hundred and
 // words are common enough to be skipped.
 func TestTopKAsBleveWithTies(t *testing.T) {
-	var sentences []string
-	for _, a := range seedArticles(t) {
-		for _, s := range a.Sentences {
-			sentences = append(sentences, s.Text)
-		}
-	}
-	fsys := fstest.MapFS{}
-	for i := range 400 {
-		var b strings.Builder
-		fmt.Fprintf(&b, "Статья %d\n\n", i)
-		for k := range 12 {
-			b.WriteString(sentences[(i*7+k*13)%len(sentences)] + " ")
-		}
-		fsys[fmt.Sprintf("a%03d.txt", i)] = &fstest.MapFile{Data: []byte(b.String())}
-	}
 	ctx := context.Background()
-	ix, err := Open(ctx, fsys, Options{}, nil)
+	ix, err := Open(ctx, repeatedSeeds(t), Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,6 +120,134 @@ func TestTopKAsBleveWithTies(t *testing.T) {
 	if n := compareTopK(t, ix); n < 40 {
 		t.Errorf("only %d rankings compared", n)
 	}
+}
+
+// repeatedSeeds is a corpus of 400 articles of 12 sentences each, taken
+// in turn from the seeds': scores tie by the hundred, words are common, and
+// its 4,800 passages are indexed in three batches.
+func repeatedSeeds(t *testing.T) fstest.MapFS {
+	t.Helper()
+	var sentences []string
+	for _, a := range seedArticles(t) {
+		for _, s := range a.Sentences {
+			sentences = append(sentences, s.Text)
+		}
+	}
+	fsys := fstest.MapFS{}
+	for i := range 400 {
+		var b strings.Builder
+		fmt.Fprintf(&b, "Статья %d\n\n", i)
+		for k := range 12 {
+			b.WriteString(sentences[(i*7+k*13)%len(sentences)] + " ")
+		}
+		fsys[fmt.Sprintf("a%03d.txt", i)] = &fstest.MapFile{Data: []byte(b.String())}
+	}
+	return fsys
+}
+
+// TestScoresIgnoreSegments: the same corpus indexed in memory (a segment
+// per batch) and on disk (merged after the build) gives every question the
+// same scores. Bleve's own BM25 statistics would not: where BM25 wants a
+// field's average length they read its distinct terms per passage, summed
+// over segments, and every segment of this corpus holds most of its
+// vocabulary.
+func TestScoresIgnoreSegments(t *testing.T) {
+	ctx := context.Background()
+	fsys, questions := manyWords()
+	mem, err := Open(ctx, fsys, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mem.Close()
+	disk, err := Open(ctx, fsys, Options{Dir: t.TempDir()}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer disk.Close()
+	if m, d := segments(t, mem), segments(t, disk); m <= d {
+		t.Fatalf("%d segments in memory, %d on disk: the segmentations do not differ", m, d)
+	}
+	for _, q := range questions {
+		a, err := mem.Search(ctx, q, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := disk.Search(ctx, q, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Hits) == 0 {
+			t.Fatalf("%q: nothing found", q)
+		}
+		// passages of equal score may be taken in another order at the cut;
+		// the scores may not differ
+		if got, want := hitScores(b.Hits), hitScores(a.Hits); got != want {
+			t.Errorf("%q:\n on disk   %s\n in memory %s", q, got, want)
+		}
+	}
+}
+
+// manyWords is a corpus of 350 articles of 12 sentences, each sentence
+// eight words of a made-up vocabulary of 4,096 (every batch of 2,000
+// passages holds most of it), and questions of its words.
+func manyWords() (fstest.MapFS, [][]string) {
+	syllables := []string{"ка", "ло", "ми", "ре", "ту", "са", "но", "ви"}
+	word := func(n int) string {
+		var b strings.Builder
+		for range 4 {
+			b.WriteString(syllables[n%8])
+			n /= 8
+		}
+		return b.String()
+	}
+	fsys := fstest.MapFS{}
+	n := 1
+	next := func() int { n = n * 1103515245 % 2147483647; return n } // a fixed pseudo-random sequence
+	for i := range 350 {
+		var b strings.Builder
+		fmt.Fprintf(&b, "Статья %d\n\n", i)
+		for range 12 {
+			for k := range 8 {
+				w := word(next() % 4096)
+				if k == 0 {
+					w = strings.ToUpper(w[:2]) + w[2:]
+				}
+				b.WriteString(w + " ")
+			}
+			b.WriteString("всё. ")
+		}
+		fsys[fmt.Sprintf("a%03d.txt", i)] = &fstest.MapFile{Data: []byte(b.String())}
+	}
+	var questions [][]string
+	for i := range 12 {
+		questions = append(questions, []string{word((i + 1) * 97 % 4096), word((i + 1) * 389 % 4096), word((i + 1) * 1201 % 4096)})
+	}
+	return fsys, questions
+}
+
+// segments is how many segments ix's Bleve index has now.
+func segments(t *testing.T, ix *Index) int {
+	t.Helper()
+	r, err := ix.reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		t.Fatalf("reader %T is no scorch snapshot", r)
+	}
+	return len(snap.Segments())
+}
+
+// hitScores lists the scores of hits, sorted.
+func hitScores(hits []Hit) string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, fmt.Sprintf("%.12g", h.Score))
+	}
+	sort.Strings(out)
+	return strings.Join(out, " ")
 }
 
 func seedArticles(t *testing.T) []*Article {
