@@ -207,8 +207,6 @@ func ReadCorpus(ctx context.Context, fsys fs.FS, log *slog.Logger) (*Corpus, err
 	return c, nil
 }
 
-// readArticleFile returns the file's text and a problem, if any. An empty
-// text with a problem means the file is skipped.
 // readChunk is how many files ReadCorpus reads and parses at a time: a
 // bounded number of texts in memory at once.
 const readChunk = 256
@@ -241,6 +239,8 @@ func readFiles(fsys fs.FS, files []string) []readFile {
 	return out
 }
 
+// readArticleFile returns the file's text and a problem, if any. An empty
+// text with a problem means the file is skipped.
 func readArticleFile(fsys fs.FS, p string) (string, string) {
 	if problem, _ := notRegular(fsys, p); problem != "" {
 		return "", problem

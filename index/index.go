@@ -243,8 +243,7 @@ func (ix *Index) syncAndExtract(ctx context.Context, old manifest) error {
 }
 
 // compact merges a newly built on-disk index into as few segments as
-// Bleve's single-segment plan gives (two or three: the last batches are
-// still being written). Each question looks every clause up in every
+// Bleve's single-segment plan gives (two or three at 10,000 articles). Each question looks every clause up in every
 // segment: at 10,000 articles the 13 segments a build leaves cost an
 // ask's open and first question a fifth more. The merge (1.2 s there) is
 // done once, after a build from nothing; an update, which must cost in

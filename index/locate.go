@@ -10,7 +10,8 @@ import (
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
-// located is the passages of first with their locations, read by locate.
+// located is the passages of first with their locations, read by locate;
+// ctx is a scoring context of reader.
 func (ix *Index) located(ctx context.Context, reader bleveindex.IndexReader, terms []term, first []ranked) ([]*search.DocumentMatch, error) {
 	locs, err := ix.locate(ctx, reader, terms, first)
 	if err != nil {
@@ -37,14 +38,10 @@ func (ix *Index) locate(ctx context.Context, reader bleveindex.IndexReader, term
 	found := make([][]search.FieldTermLocation, len(first))
 	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(4, 0)}
 	opts := search.SearcherOptions{IncludeTermVectors: true}
-	scored, err := scoring(ctx, reader)
-	if err != nil {
-		return nil, err
-	}
 	m := ix.bleve.Mapping()
 	for _, t := range terms {
 		for _, q := range clauses(t) {
-			s, err := q.Searcher(scored, reader, m, opts)
+			s, err := q.Searcher(ctx, reader, m, opts)
 			if err != nil {
 				return nil, err
 			}

@@ -12,8 +12,8 @@ import (
 // declares them: indexed, not stored, and with term vectors where positions
 // are read (the sentence's own words, for phrases); of the neighbours and
 // the title only whether a term is there is read, which the searcher's hit
-// says (locate), so they keep none: at 10,000 articles that saves a tenth
-// of the build.
+// says (locate), so they keep none (the index of 10,000 generated articles
+// went from 109 MB to 73 MB).
 func fieldOptions(field string) bleveindex.FieldIndexingOptions {
 	if hasVectors(field) {
 		return bleveindex.IndexField | bleveindex.IncludeTermVectors
@@ -30,8 +30,8 @@ func hasVectors(field string) bool { return field == fieldText || field == field
 // sentence four times and the title once per sentence; here each sentence
 // is analysed once per analyzer and the title once, when Bleve's workers
 // first ask for them. The documents are the ones the mapping would make,
-// up to the order of the neighbours field's tokens, which nothing reads
-// (it keeps no term vectors: only whether a term is there counts).
+// up to the positions and offsets in the neighbours field, which keeps
+// none (only whether a term is there counts).
 type passageAnalysis struct {
 	a                 *Article
 	text, prefix      analysis.Analyzer

@@ -212,11 +212,10 @@ func (ix *Index) bleveLocated(ctx context.Context, terms []term, size int) ([]*s
 		return nil, err
 	}
 	defer reader.Close()
-	scored, err := scoring(ctx, reader)
-	if err != nil {
+	if ctx, err = scoring(ctx, reader); err != nil {
 		return nil, err
 	}
-	s, err := searchQuery(terms).Searcher(scored, reader, ix.bleve.Mapping(), search.SearcherOptions{})
+	s, err := searchQuery(terms).Searcher(ctx, reader, ix.bleve.Mapping(), search.SearcherOptions{})
 	if err != nil {
 		return nil, err
 	}

@@ -112,6 +112,9 @@ func (ix *Index) rankLocated(ctx context.Context, terms []term, size int) (out [
 		return nil, false, err
 	}
 	defer reader.Close()
+	if ctx, err = scoring(ctx, reader); err != nil {
+		return nil, false, err
+	}
 	first, err := ix.rank(ctx, reader, terms, size)
 	if err != nil {
 		return nil, false, err
@@ -135,7 +138,8 @@ func (ix *Index) reader() (bleveindex.IndexReader, error) {
 
 // scoring is ctx with BM25 scoring, as Bleve's search sets it for a
 // mapping that asks for BM25, and with the statistics BM25 reads: the
-// passages in reader and each field's average length (pivotLengths).
+// passages in reader and each field's average length (pivotLengths). The
+// searchers of rank, locate and bleveLocated are made with it.
 func scoring(ctx context.Context, reader bleveindex.IndexReader) (context.Context, error) {
 	n, err := reader.DocCount()
 	if err != nil {
@@ -160,17 +164,15 @@ func scoring(ctx context.Context, reader bleveindex.IndexReader) (context.Contex
 // public QA questions with distractors after a build's merge), and a bot
 // answered differently as its index was merged in the background. With
 // these, the ranking depends on the passages alone (947 before and after).
+// Every field needs one (Bleve fails a search of a field without), so
+// Bleve's catch-all _all, which no question reads, has the sentence's.
 var pivotLengths = map[string]int{fieldText: 12, fieldPrefix: 12, fieldContext: 23, fieldTitle: 6, "_all": 12}
 
 // rank returns the size best passages for terms, best first, as Bleve's
 // search of searchQuery(terms) ranks them (see takes for the queries it
-// takes).
+// takes); ctx is a scoring context of reader.
 func (ix *Index) rank(ctx context.Context, reader bleveindex.IndexReader, terms []term, size int) ([]ranked, error) {
-	sctx, err := scoring(ctx, reader)
-	if err != nil {
-		return nil, err
-	}
-	q, err := ix.rankQuery(sctx, reader, terms)
+	q, err := ix.rankQuery(ctx, reader, terms)
 	defer q.close()
 	if err != nil {
 		return nil, err

@@ -16,6 +16,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/corpusbot/corpusbot/index/russian"
 	"github.com/corpusbot/corpusbot/seeds"
@@ -26,12 +27,7 @@ import (
 // scores) for questions of every length, cuts small and large, common and
 // rare words.
 func TestTopKAsBleve(t *testing.T) {
-	ctx := context.Background()
-	ix, err := Open(ctx, seeds.FS(), Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := seedIndex(t)
 	if n := compareTopK(t, ix); n < 40 {
 		t.Errorf("only %d rankings compared", n)
 	}
@@ -42,11 +38,7 @@ func TestTopKAsBleve(t *testing.T) {
 // the same passages, scores and locations as Bleve's searches.
 func TestLongQueryAsBleve(t *testing.T) {
 	ctx := context.Background()
-	ix, err := Open(ctx, seeds.FS(), Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := seedIndex(t)
 	for _, q := range []string{
 		"Какие соглашения подписали Казахстан и США о сотрудничестве в энергетике, торговле, инвестициях, образовании и безопасности региона",
 		"Блинкен Токаев Астана Вашингтон визит переговоры министр заявление санкции нефть уран критические минералы",
@@ -100,14 +92,7 @@ func TestTopKAsBleveWithTies(t *testing.T) {
 		terms, _ := ix.analyzeQuery(ctx, strings.Fields(q))
 		adv, _ := ix.bleve.Advanced()
 		reader, _ := adv.Reader()
-		sctx, err := scoring(ctx, reader)
-		if err != nil {
-			t.Fatal(err)
-		}
-		q, err := ix.rankQuery(sctx, reader, terms)
-		if err != nil {
-			t.Fatal(err)
-		}
+		q := queryOf(t, ix, reader, terms)
 		if _, skip, err := maxScore(ctx, reader, q, 10); err == nil && skip > 0 {
 			skipped++
 		}
@@ -120,6 +105,32 @@ func TestTopKAsBleveWithTies(t *testing.T) {
 	if n := compareTopK(t, ix); n < 40 {
 		t.Errorf("only %d rankings compared", n)
 	}
+}
+
+// queryOf is rank's query for terms on reader, as rank makes it.
+func queryOf(t *testing.T, ix *Index, reader bleveindex.IndexReader, terms []term) rankQuery {
+	t.Helper()
+	ctx, err := scoring(context.Background(), reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := ix.rankQuery(ctx, reader, terms)
+	if err != nil {
+		q.close()
+		t.Fatal(err)
+	}
+	return q
+}
+
+// seedIndex is the seeds indexed in memory, closed when the test ends.
+func seedIndex(t *testing.T) *Index {
+	t.Helper()
+	ix, err := Open(context.Background(), seeds.FS(), Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
 }
 
 // repeatedSeeds is a corpus of 400 articles of 12 sentences each, taken
@@ -471,14 +482,7 @@ func TestClauseBoundHolds(t *testing.T) {
 			words = append(words, w.Text)
 		}
 		terms, _ := ix.analyzeQuery(ctx, words)
-		sctx, err := scoring(ctx, reader)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rq, err := ix.rankQuery(sctx, reader, terms)
-		if err != nil {
-			t.Fatal(err)
-		}
+		rq := queryOf(t, ix, reader, terms)
 		for _, c := range slices.Concat(rq...) {
 			sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(c.s.DocumentMatchPoolSize()+1, 0)}
 			for {
