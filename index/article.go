@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/corpusbot/corpusbot/index/russian"
+	"github.com/corpusbot/corpusbot/index/russian/letter"
 )
 
 // Article is one cleaned article of the corpus.
@@ -78,7 +79,7 @@ func parseArticle(id, raw string) *Article {
 	skipNext := false
 	for _, sp := range russian.Paragraphs(text) {
 		line := text[sp.Start:sp.End]
-		key := strings.ToLower(strings.Trim(line, " :.…-—–"))
+		key := letter.Lower(strings.Trim(line, " :.…-—–"))
 		if skipNext {
 			skipNext = false
 			continue
@@ -195,7 +196,7 @@ func looksLikeAgency(s string) bool {
 func agencyName(s string) string {
 	s = strings.TrimSpace(s)
 	if russian.IsAllUpper(s) && utf8.RuneCountInString(s) > 4 && !strings.Contains(s, " ") {
-		r := []rune(strings.ToLower(s))
+		r := []rune(letter.Lower(s))
 		return strings.ToUpper(string(r[0])) + string(r[1:])
 	}
 	return s

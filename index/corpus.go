@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/corpusbot/corpusbot/index/russian"
+	"github.com/corpusbot/corpusbot/index/russian/letter"
 )
 
 // MaxFileSize is the largest article file read; larger ones are skipped.
@@ -303,7 +304,7 @@ func readCatalog(fsys fs.FS) (map[string]catalogEntry, []string, error) {
 	if len(rows) > 0 && isCatalogHeader(rows[0].cells) {
 		col = map[string]int{}
 		for i, h := range rows[0].cells {
-			col[strings.ToLower(strings.TrimSpace(h))] = i
+			col[letter.Lower(strings.TrimSpace(h))] = i
 		}
 		if _, ok := col["file"]; !ok {
 			warn(rows[0].line, "the header has no «file» column; the catalog is not used")
@@ -354,14 +355,14 @@ func readCatalog(fsys fs.FS) (map[string]catalogEntry, []string, error) {
 // path, slash-separated, case-insensitive ("sub/good1.txt" is not
 // "good1.txt").
 func catalogKey(p string) string {
-	return strings.ToLower(path.Clean(strings.TrimPrefix(strings.ReplaceAll(p, "\\", "/"), "./")))
+	return letter.Lower(path.Clean(strings.TrimPrefix(strings.ReplaceAll(p, "\\", "/"), "./")))
 }
 
 // isCatalogHeader reports whether a first row names columns rather than
 // describing a file.
 func isCatalogHeader(cells []string) bool {
 	for _, c := range cells {
-		switch strings.ToLower(strings.TrimSpace(c)) {
+		switch letter.Lower(strings.TrimSpace(c)) {
 		case "file", "published", "source", "url", "date", "title":
 			return true
 		}

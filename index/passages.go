@@ -38,8 +38,10 @@ type passageAnalysis struct {
 	shared            *sharedChains // nil: each chain runs whole
 	once              []sync.Once   // per sentence, both its streams
 	textToks, preToks []analysis.TokenStream
+	termsOnce         []sync.Once // per sentence, its terms without positions
+	terms             []bleveindex.TokenFrequencies
 	titleOnce         sync.Once
-	titleToks         analysis.TokenStream
+	title             *termsField // one for every passage: its frequencies are only read
 	allExcluded       []string
 }
 
@@ -47,6 +49,7 @@ func newPassageAnalysis(a *Article, text, prefix analysis.Analyzer) *passageAnal
 	n := len(a.Sentences)
 	return &passageAnalysis{a: a, text: text, prefix: prefix, shared: splitChains(text, prefix),
 		once: make([]sync.Once, n), textToks: make([]analysis.TokenStream, n), preToks: make([]analysis.TokenStream, n),
+		termsOnce: make([]sync.Once, n), terms: make([]bleveindex.TokenFrequencies, n),
 		allExcluded: []string{fieldText, fieldPrefix, fieldContext, fieldTitle}}
 }
 
@@ -105,8 +108,8 @@ func (p *passageAnalysis) document(si int) *document.Document {
 	}
 	field(fieldText, s, func() analysis.TokenStream { return p.sentence(si) })
 	field(fieldPrefix, s, func() analysis.TokenStream { return p.prefixes(si) })
-	field(fieldContext, []byte(passageContext(p.a, si)), func() analysis.TokenStream { return p.neighbours(si) })
-	field(fieldTitle, []byte(p.a.Title), p.title)
+	doc.AddField(&termsField{name: fieldContext, analyze: func(f *termsField) { p.neighbours(f, si) }})
+	doc.AddField(p.titleField())
 	// the mapping adds Bleve's catch-all field with every passage field left out of it
 	doc.AddField(document.NewCompositeFieldWithIndexingOptions("_all", true, []string{}, p.allExcluded, fieldOptions(fieldText)))
 	return doc
@@ -122,23 +125,84 @@ func (p *passageAnalysis) prefixes(si int) analysis.TokenStream {
 	return p.preToks[si]
 }
 
-func (p *passageAnalysis) title() analysis.TokenStream {
-	p.titleOnce.Do(func() { p.titleToks = p.text.Analyze([]byte(p.a.Title)) })
-	return p.titleToks
+// titleField is the article's title field, analysed once and shared by
+// its passages' documents.
+func (p *passageAnalysis) titleField() *termsField {
+	p.titleOnce.Do(func() {
+		p.title = &termsField{name: fieldTitle, value: []byte(p.a.Title)}
+		toks := p.text.Analyze(p.title.value)
+		p.title.length, p.title.freqs = len(toks), analysis.TokenFrequency(toks, nil, fieldOptions(fieldTitle))
+		p.title.analyze = func(*termsField) {}
+	})
+	return p.title
 }
 
-// neighbours is the stream of passageContext(a, si) made of the sentences'
-// own streams, shared: the field keeps no positions or offsets, so the
-// tokens need no moving (and the same sentence is another passage's text).
-func (p *passageAnalysis) neighbours(si int) analysis.TokenStream {
-	var out analysis.TokenStream
+// sentenceTerms is sentence si's terms and frequencies without positions,
+// as a neighbour's field counts them.
+func (p *passageAnalysis) sentenceTerms(si int) bleveindex.TokenFrequencies {
+	p.termsOnce[si].Do(func() {
+		p.terms[si] = analysis.TokenFrequency(p.sentence(si), nil, fieldOptions(fieldContext))
+	})
+	return p.terms[si]
+}
+
+// neighbours sets f to the terms of passageContext(a, si): those of the
+// sentences before and after si, merged. A term of one neighbour only is
+// that neighbour's own entry, shared (nothing writes to it); a term of both
+// gets an entry of its own.
+func (p *passageAnalysis) neighbours(f *termsField, si int) {
+	var sides []bleveindex.TokenFrequencies
+	f.length = 0
 	for _, nb := range []int{si - 1, si + 1} {
 		if nb >= 0 && nb < len(p.a.Sentences) {
-			out = append(out, p.sentence(nb)...)
+			sides = append(sides, p.sentenceTerms(nb))
+			f.length += len(p.textToks[nb])
 		}
 	}
-	return out
+	switch len(sides) {
+	case 0:
+		f.freqs = bleveindex.TokenFrequencies{}
+		return
+	case 1:
+		f.freqs = sides[0]
+		return
+	}
+	f.freqs = make(bleveindex.TokenFrequencies, len(sides[0])+len(sides[1]))
+	for term, tf := range sides[0] {
+		f.freqs[term] = tf
+	}
+	for term, tf := range sides[1] {
+		if mine, ok := f.freqs[term]; ok {
+			both := &bleveindex.TokenFreq{Term: tf.Term}
+			both.SetFrequency(mine.Frequency() + tf.Frequency())
+			f.freqs[term] = both
+			continue
+		}
+		f.freqs[term] = tf
+	}
 }
+
+// termsField is a passage field made of terms analysed elsewhere, without
+// positions: the neighbours and the title. Its value is not stored, so
+// only the title keeps one, for Bleve's count of plain-text bytes.
+type termsField struct {
+	name    string
+	value   []byte
+	analyze func(*termsField)
+	length  int
+	freqs   bleveindex.TokenFrequencies
+}
+
+func (f *termsField) Name() string                                          { return f.name }
+func (f *termsField) ArrayPositions() []uint64                              { return nil }
+func (f *termsField) Options() bleveindex.FieldIndexingOptions              { return fieldOptions(f.name) }
+func (f *termsField) Analyze()                                              { f.analyze(f) }
+func (f *termsField) Value() []byte                                         { return f.value }
+func (f *termsField) NumPlainTextBytes() uint64                             { return uint64(len(f.value)) }
+func (f *termsField) Size() int                                             { return len(f.name) + len(f.value) + 48*len(f.freqs) }
+func (f *termsField) EncodedFieldType() byte                                { return 't' }
+func (f *termsField) AnalyzedLength() int                                   { return f.length }
+func (f *termsField) AnalyzedTokenFrequencies() bleveindex.TokenFrequencies { return f.freqs }
 
 // analyzed is an analyzer that hands over a stream analysed elsewhere.
 type analyzed func() analysis.TokenStream

@@ -9,9 +9,9 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/corpusbot/corpusbot/index/russian"
+	"github.com/corpusbot/corpusbot/index/russian/letter"
 	"github.com/corpusbot/corpusbot/index/russian/tagger"
 )
 
@@ -68,10 +68,10 @@ func gatherEvidence(c *Corpus) evidence {
 			words := russian.Words(s.Text)
 			ev.vocab.AddSentence(words)
 			for i, w := range words {
-				if r := []rune(w.Text); !unicode.IsLower(r[0]) {
+				if r := []rune(w.Text); !letter.IsLower(r[0]) {
 					ev.seen[russian.NameKey(w.Text)] = true
 				}
-				if i > 0 && locationPreps[strings.ToLower(words[i-1].Text)] && russian.IsCapitalized(w.Text) {
+				if i > 0 && locationPreps[letter.Lower(words[i-1].Text)] && russian.IsCapitalized(w.Text) {
 					ev.placeKeys[russian.NameKey(w.Text)]++
 				}
 			}
@@ -254,7 +254,7 @@ func sameStem(a, b string) bool {
 // "аль-Хадж" are found by "Сантис" and "Хадж" too.
 func surnameKey(s string) string {
 	if i := strings.LastIndexAny(s, " -"); i >= 0 && russian.IsCapitalized(s[i+1:]) {
-		head := strings.ToLower(s[:i])
+		head := letter.Lower(s[:i])
 		if russian.IsParticle(head) || russian.IsParticle(strings.TrimSpace(head)) {
 			return russian.NameKey(s[i+1:])
 		}
@@ -359,7 +359,7 @@ func dedupeRoles(roles []Role) []Role {
 	seen := map[string]bool{}
 	var out []Role
 	for _, r := range roles {
-		k := strings.ToLower(r.Text) + "\x00" + r.Doc
+		k := letter.Lower(r.Text) + "\x00" + r.Doc
 		if seen[k] {
 			continue
 		}

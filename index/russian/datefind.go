@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpusbot/corpusbot/index/russian/letter"
 )
 
 // DateExpr is a date expression found in a sentence, before resolution.
@@ -57,7 +59,7 @@ func NewDateFinder() *DateFinder {
 func (d *DateFinder) Find(s string) []DateExpr {
 	// most sentences hold no date: cheap checks spare them the patterns
 	digits := strings.ContainsAny(s, "0123456789")
-	lower := strings.ToLower(s)
+	lower := letter.Lower(s)
 	g := gate{
 		monthAlone: containsAny(lower, monthAloneWords),
 		season:     containsAny(lower, seasonWords),
@@ -177,13 +179,13 @@ func (d *DateFinder) find(s string, g gate) []DateExpr {
 	// span of the match without the boundary rune it may start with
 	span := func(m []int) (int, int) {
 		a := m[0]
-		if r, n := utf8.DecodeRuneInString(s[a:]); a < m[1] && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if r, n := utf8.DecodeRuneInString(s[a:]); a < m[1] && !letter.IsLetter(r) && !unicode.IsDigit(r) {
 			a += n
 		}
 		return a, m[1]
 	}
 	relYear := func(e *DateExpr, w string) {
-		switch strings.ToLower(w) {
+		switch letter.Lower(w) {
 		case "текущего", "этого", "нынешнего":
 			e.YearRel = true
 		case "прошлого":
@@ -298,7 +300,7 @@ func (d *DateFinder) find(s string, g gate) []DateExpr {
 		if !free(a, b) {
 			continue
 		}
-		w := strings.ToLower(strings.Join(strings.Fields(sub(m, 1)), " "))
+		w := letter.Lower(strings.Join(strings.Fields(sub(m, 1)), " "))
 		e := DateExpr{Start: a, End: b}
 		switch w {
 		case "позавчера":
@@ -383,7 +385,7 @@ func monthOfAnyForm(w string) int {
 }
 
 func seasonName(w string) string {
-	switch strings.ToLower(w) {
+	switch letter.Lower(w) {
 	case "весной":
 		return "весна"
 	case "летом":

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpusbot/corpusbot/index/russian/letter"
 )
 
 // shareListRoles gives a plural role that opens a list of names to every
@@ -36,7 +38,7 @@ func listGap(gap string) bool {
 		}
 		gap = strings.TrimSpace(gap[end+1:])
 	}
-	switch strings.Join(strings.Fields(strings.ToLower(gap)), " ") {
+	switch strings.Join(strings.Fields(letter.Lower(gap)), " ") {
 	case ",", "и", ", и", "а также", ", а также":
 		return true
 	}

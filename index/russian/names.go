@@ -2,9 +2,9 @@ package russian
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
+	"github.com/corpusbot/corpusbot/index/russian/letter"
 	"github.com/corpusbot/corpusbot/index/russian/tagger"
 )
 
@@ -202,12 +202,12 @@ func (v *Vocab) AddSentence(words []Word) {
 	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(w.Text)
 		switch {
-		case unicode.IsLower(r):
+		case letter.IsLower(r):
 			if f := FoldWord(w.Text); !v.lower[f] {
 				v.lower[f] = true
 				v.stems[Stem(f)] = true
 			}
-		case i > 0 && unicode.IsUpper(r):
+		case i > 0 && letter.IsUpper(r):
 			v.named[FoldWord(w.Text)] = true
 		}
 	}

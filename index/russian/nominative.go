@@ -5,8 +5,9 @@ package russian
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpusbot/corpusbot/index/russian/letter"
 )
 
 // nominativeContext reports whether the name at words[at] stands where a
@@ -106,7 +107,7 @@ func firstFromCase(first, surname string) string {
 		if strings.HasSuffix(lf, "а") && !strings.ContainsRune("аеиоуыэюя", r[len(r)-2]) {
 			return strip(1, "")
 		}
-		if strings.HasSuffix(lf, "я") && len(r) > 1 && !strings.ContainsRune("аеиоуыэюя", unicode.ToLower(r[len(r)-2])) {
+		if strings.HasSuffix(lf, "я") && len(r) > 1 && !strings.ContainsRune("аеиоуыэюя", letter.ToLower(r[len(r)-2])) {
 			return strip(1, "ь") // Шарля → Шарль
 		}
 		if strings.HasSuffix(lf, "я") {
@@ -283,12 +284,12 @@ func womanAgrees(s string, words []Word, i, j int, role string) bool {
 		return false
 	}
 	if j+1 < len(words) && strings.TrimSpace(s[words[j].End:words[j+1].Start]) == "" {
-		if next := strings.ToLower(words[j+1].Text); looksVerb(next) && hasEnding(next, "ла", "лась") {
+		if next := letter.Lower(words[j+1].Text); looksVerb(next) && hasEnding(next, "ла", "лась") {
 			return true
 		}
 	}
 	for _, w := range Words(role) { // adjectives up to the head noun
-		t := strings.ToLower(w.Text)
+		t := letter.Lower(w.Text)
 		if looksAdjective(t) {
 			if hasEnding(t, "ая", "яя") {
 				return true
@@ -329,7 +330,7 @@ func manSubject(s string, words []Word, i, j int) bool {
 		if subjectAdverbs[t] {
 			continue
 		}
-		return unicode.IsLower(firstRune(words[k].Text)) && hasEnding(t, "ал", "ял", "ил", "ел", "ыл", "ул", "ался", "ялся", "ился", "елся", "ылся")
+		return letter.IsLower(firstRune(words[k].Text)) && hasEnding(t, "ал", "ял", "ил", "ел", "ыл", "ул", "ался", "ялся", "ился", "елся", "ылся")
 	}
 	return false
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpusbot/corpusbot/index/russian/letter"
 )
 
 // lookalikes maps Latin letters that look like Cyrillic ones to Cyrillic.
@@ -54,7 +56,7 @@ func FoldWord(s string) string {
 		case mixed:
 			r = FoldRune(r)
 		}
-		b.WriteRune(unicode.ToLower(r))
+		b.WriteRune(letter.ToLower(r))
 	}
 	return b.String()
 }
@@ -65,7 +67,7 @@ func FoldWord(s string) string {
 func FoldAll(s string) string {
 	clean := true // already lower case, no ё, no Latin: nothing to do
 	for _, r := range s {
-		if r < utf8.RuneSelf || r == 'ё' || r == 'Ё' || unicode.IsUpper(r) {
+		if r < utf8.RuneSelf || r == 'ё' || r == 'Ё' || letter.IsUpper(r) {
 			if r < utf8.RuneSelf && !('a' <= r && r <= 'z') && !('A' <= r && r <= 'Z') {
 				continue // digits and punctuation stay as they are
 			}
@@ -79,17 +81,19 @@ func FoldAll(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		b.WriteRune(unicode.ToLower(FoldRune(r)))
+		b.WriteRune(letter.ToLower(FoldRune(r)))
 	}
 	return b.String()
 }
 
-func isCyrillic(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }
+func isCyrillic(r rune) bool {
+	return 'Ѐ' <= r && r <= 'џ' || r > 'џ' && unicode.Is(unicode.Cyrillic, r)
+}
 
 // IsUpperStart reports whether s starts with an upper-case letter.
 func IsUpperStart(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
+	return letter.IsUpper(r)
 }
 
 // CleanText prepares raw article text (and questions): it drops a

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/corpusbot/corpusbot/index/russian/letter"
 	"github.com/corpusbot/corpusbot/index/russian/tagger"
 )
 
@@ -68,7 +69,7 @@ func isInitial(s string, w Word) bool {
 		return false
 	}
 	r := []rune(w.Text)
-	return unicode.IsUpper(r[0]) && (len(r) == 1 || len(r) <= 3 && titleAbbreviations[strings.ToLower(w.Text)])
+	return letter.IsUpper(r[0]) && (len(r) == 1 || len(r) <= 3 && titleAbbreviations[letter.Lower(w.Text)])
 }
 
 // notFirst reports words that cannot be an unknown first name: places,
@@ -217,7 +218,7 @@ func latinCase(s string, m *NameMention) {
 	if len(latin) < 2 {
 		return // one word may be a nickname («Шону Комбсу (Diddy)»)
 	}
-	switch endsAlike(FoldWord(m.Surname), strings.ToLower(latin[len(latin)-1])) {
+	switch endsAlike(FoldWord(m.Surname), letter.Lower(latin[len(latin)-1])) {
 	case alike:
 		m.NominativeSurname = true
 	case caseEnding:
@@ -451,7 +452,7 @@ func (n *Namer) inRun(s string, words []Word, i, j int, isInit func(int) bool, t
 var particles = setOf("де", "ван", "фон", "да", "дель", "ди", "ле", "ла", "дос", "дю", "ибн", "бин", "аль", "эль", "ель", "ас", "ат")
 
 // IsParticle reports whether w is a surname particle ("Де Сантис", "фон Браун").
-func IsParticle(w string) bool { return particles[strings.ToLower(w)] }
+func IsParticle(w string) bool { return particles[letter.Lower(w)] }
 
 // hasNameParticle reports a hyphenated surname with a lower-case particle:
 // "аль-Хадж", "эль-Масри".

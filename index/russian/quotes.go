@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpusbot/corpusbot/index/russian/letter"
 )
 
 // SpeakerKind says who a quotation belongs to.
@@ -139,7 +141,7 @@ func attributeAfter(para string, from int, q *Quote) bool {
 			q.At = from + i + words[k].Start
 			return attribute(q, clause, words[k+1:], plural, words[k].Text)
 		}
-		if !unicode.IsLower(firstRune(words[k].Text)) {
+		if !letter.IsLower(firstRune(words[k].Text)) {
 			break
 		}
 	}
@@ -211,7 +213,7 @@ func attributeBefore(para string, openAt int, q *Quote) {
 // attribute classifies a speaker phrase (the words after or before a speech
 // verb) and stores it in q.
 func attribute(q *Quote, clause string, words []Word, plural bool, verb string) bool {
-	lv := strings.ToLower(verb)
+	lv := letter.Lower(verb)
 	// "говорится в документе", "отметили в МИД"
 	if len(words) >= 2 && (strings.EqualFold(words[0].Text, "в") || strings.EqualFold(words[0].Text, "во")) {
 		phrase := phraseOf(clause, words[1:], 4)
@@ -230,7 +232,7 @@ func attribute(q *Quote, clause string, words []Word, plural bool, verb string) 
 	var kept []Word
 	for idx, w := range words {
 		t := w.Text
-		lt := strings.ToLower(t)
+		lt := letter.Lower(t)
 		switch {
 		case lt == "он" || lt == "она":
 			if len(kept) == 0 {
@@ -243,7 +245,7 @@ func attribute(q *Quote, clause string, words []Word, plural bool, verb string) 
 		case (IsRoleWord(t) || IsOrganizationWord(t)) && !hasCapitalized(kept):
 			kept = append(kept, w) // roles come before the name, never after it
 			continue
-		case len(kept) > 0 && unicode.IsLower(firstRune(t)) && !IsPreposition(lt) && idx > 0 && continuesRole(kept):
+		case len(kept) > 0 && letter.IsLower(firstRune(t)) && !IsPreposition(lt) && idx > 0 && continuesRole(kept):
 			kept = append(kept, w) // "министр иностранных дел"
 			continue
 		}
@@ -312,7 +314,7 @@ func phraseOf(clause string, words []Word, max int) string {
 	}
 	// stop at the first preposition after the head
 	for i := 1; i < len(words); i++ {
-		if IsPreposition(strings.ToLower(words[i].Text)) {
+		if IsPreposition(letter.Lower(words[i].Text)) {
 			words = words[:i]
 			break
 		}
@@ -348,7 +350,7 @@ var verbEndings = []string{
 // "заявила", "отметили", "говорится") and whether it is plural.
 func IsSpeechVerb(word string) (plural, ok bool) {
 	w := FoldWord(word)
-	if !unicode.IsLower(firstRune(word)) {
+	if !letter.IsLower(firstRune(word)) {
 		return false, false
 	}
 	stem := false
@@ -373,7 +375,7 @@ var conjunctions = setOf("и", "а", "но", "что", "чтобы", "как", "
 
 // IsConjunction reports whether w is a conjunction or particle that ends a
 // subject phrase.
-func IsConjunction(w string) bool { return conjunctions[strings.ToLower(w)] }
+func IsConjunction(w string) bool { return conjunctions[letter.Lower(w)] }
 
 var prepositions = setOf("в", "во", "на", "по", "для", "с", "со", "к", "ко", "о", "об", "от", "из", "у", "за", "при", "после", "перед", "до", "во", "между", "под", "над", "через", "журналистам", "агентству", "изданию", "газете", "телеканалу", "порталу", "корреспонденту", "репортерам", "также", "ранее", "в ходе", "во время", "накануне", "сегодня", "вчера")
 

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpusbot/corpusbot/index/russian/letter"
 )
 
 // roleAfter reads a role in apposition after a name: "Алексей Миллер,
@@ -21,7 +23,7 @@ func (n *Namer) roleAfter(s string, words []Word, at int) string {
 		return ""
 	}
 	first := words[at+1].Text
-	if !n.roleWord(first) || !unicode.IsLower(firstRune(first)) || pluralRole(first) {
+	if !n.roleWord(first) || !letter.IsLower(firstRune(first)) || pluralRole(first) {
 		return "" // «Хлопонин, представители Госдумы»: a plural is others, not him
 	}
 	end := words[at+1].End
@@ -30,7 +32,7 @@ func (n *Namer) roleAfter(s string, words []Word, at int) string {
 		if strings.ContainsAny(g, ",.;:()!?") {
 			break
 		}
-		if _, ok := IsSpeechVerb(words[k].Text); ok || looksVerb(strings.ToLower(words[k].Text)) {
+		if _, ok := IsSpeechVerb(words[k].Text); ok || looksVerb(letter.Lower(words[k].Text)) {
 			break
 		}
 		if _, first := n.LookupFirst(words[k].Text); first && IsCapitalized(words[k].Text) {
@@ -67,11 +69,11 @@ func (n *Namer) roleBefore(s string, words []Word, at int) string {
 		if gap != "" && !IsDash([]rune(gap)[0]) && gap != "." {
 			break
 		}
-		if gap == "." && !(len([]rune(words[k].Text)) <= 3 && unicode.IsUpper(firstRune(words[k].Text))) {
+		if gap == "." && !(len([]rune(words[k].Text)) <= 3 && letter.IsUpper(firstRune(words[k].Text))) {
 			break
 		}
 		t := words[k].Text
-		lt := strings.ToLower(t)
+		lt := letter.Lower(t)
 		if n.roleWord(t) {
 			// a role noun starts a phrase; an adjective only joins one ("Государственный секретарь")
 			if _, noun := roleNouns[FoldWord(t)]; noun || left == k+1 {
@@ -116,8 +118,8 @@ func agentNounBefore(s string, words []Word, at int) int {
 	if k < 0 || strings.TrimSpace(s[words[k].End:words[at].Start]) != "" {
 		return -1
 	}
-	w := strings.ToLower(words[k].Text) // ё kept: «режиссёр»
-	if !unicode.IsLower(firstRune(words[k].Text)) || utf8.RuneCountInString(w) < 5 || looksAdjective(w) || looksVerb(w) {
+	w := letter.Lower(words[k].Text) // ё kept: «режиссёр»
+	if !letter.IsLower(firstRune(words[k].Text)) || utf8.RuneCountInString(w) < 5 || looksAdjective(w) || looksVerb(w) {
 		return -1
 	}
 	stem := w
@@ -136,7 +138,7 @@ func agentNounBefore(s string, words []Word, at int) int {
 	}
 	left := k
 	for left > 0 && strings.TrimSpace(s[words[left-1].End:words[left].Start]) == "" && looksAdjective(words[left-1].Text) &&
-		unicode.IsLower(firstRune(words[left-1].Text)) {
+		letter.IsLower(firstRune(words[left-1].Text)) {
 		left--
 	}
 	return left
@@ -145,7 +147,7 @@ func agentNounBefore(s string, words []Word, at int) int {
 // looksVerb reports whether a lower-case word is shaped like a finite verb
 // or an infinitive ("заявил", "посетила", "обсуждает", "встретиться").
 func looksVerb(w string) bool {
-	if IsRoleWord(w) || len([]rune(w)) < 4 || !unicode.IsLower(firstRune(w)) {
+	if IsRoleWord(w) || len([]rune(w)) < 4 || !letter.IsLower(firstRune(w)) {
 		return false
 	}
 	for _, e := range []string{"ал", "ял", "ил", "ел", "ала", "яла", "ила", "ела", "али", "яли", "или", "ели", "ало", "ило",
@@ -268,10 +270,10 @@ func (n *Namer) RoleNominative(phrase string) string {
 			b.WriteString(t)
 			continue
 		}
-		lower := strings.ToLower(t)
+		lower := letter.Lower(t)
 		if nom, ok := roleNouns[FoldWord(t)]; ok {
 			nom = keepYo(lower, nom)
-			if idx > 0 && !IsAllUpper(t) && unicode.IsUpper(firstRune(t)) {
+			if idx > 0 && !IsAllUpper(t) && letter.IsUpper(firstRune(t)) {
 				nom = string(unicode.ToUpper(firstRune(nom))) + string([]rune(nom)[1:])
 			}
 			b.WriteString(nom)
@@ -281,7 +283,7 @@ func (n *Namer) RoleNominative(phrase string) string {
 		switch {
 		case looksAdjective(t) && idx < len(words)-1: // the last word is the head noun: «стал пианистом»
 			t = keepYo(lower, adjectiveNominative(lower))
-		case unicode.IsLower(firstRune(t)) || idx == 0 && !IsAllUpper(t):
+		case letter.IsLower(firstRune(t)) || idx == 0 && !IsAllUpper(t):
 			// an unlisted head noun: "футболиста" → "футболист" when the
 			// corpus has that form
 			t = keepYo(lower, n.nounNominative(lower))
@@ -379,25 +381,25 @@ func (n *Namer) rolePredicate(s string, words []Word, at int) string {
 		return k < len(words) && strings.TrimSpace(s[words[k-1].End:words[k].Start]) == ""
 	}
 	k := at + 1
-	for k <= at+3 && next(k) && copulas[strings.ToLower(words[k].Text)] {
+	for k <= at+3 && next(k) && copulas[letter.Lower(words[k].Text)] {
 		k++
 	}
 	if k == at+1 || !next(k) {
 		return ""
 	}
-	if next(k+1) && strings.EqualFold(words[k].Text, "на") && postWords[strings.ToLower(words[k+1].Text)] {
+	if next(k+1) && strings.EqualFold(words[k].Text, "на") && postWords[letter.Lower(words[k+1].Text)] {
 		k += 2 // «назначен на пост министра финансов»
 		if !next(k) {
 			return ""
 		}
 	}
 	first := words[k].Text
-	if !n.roleWord(first) || !unicode.IsLower(firstRune(first)) || pluralRole(first) || looksAdjective(first) && !IsRoleNoun(first) {
+	if !n.roleWord(first) || !letter.IsLower(firstRune(first)) || pluralRole(first) || looksAdjective(first) && !IsRoleNoun(first) {
 		return ""
 	}
 	end := words[k].End
 	for j := k + 1; j < len(words) && j <= k+6; j++ {
-		t := strings.ToLower(words[j].Text)
+		t := letter.Lower(words[j].Text)
 		if strings.ContainsAny(s[words[j-1].End:words[j].Start], ",.;:()!?«»\"") || predicateStops[t] ||
 			unicode.IsDigit(firstRune(t)) || Month(t) != 0 {
 			break // «тренером Спартака с 10 июня»
@@ -405,7 +407,7 @@ func (n *Namer) rolePredicate(s string, words []Word, at int) string {
 		if _, ok := IsSpeechVerb(words[j].Text); ok || looksVerb(t) {
 			break
 		}
-		if unicode.IsLower(firstRune(t)) && !n.roleWord(t) && hasEnding(t, "ом", "ем", "ым", "им", "ами", "ями") {
+		if letter.IsLower(firstRune(t)) && !n.roleWord(t) && hasEnding(t, "ом", "ем", "ым", "им", "ами", "ями") {
 			break // an instrumental adjunct: «главой ЦРУ подавляющим большинством»
 		}
 		end = words[j].End

@@ -2,7 +2,8 @@ package russian
 
 import (
 	"strings"
-	"unicode"
+
+	"github.com/corpusbot/corpusbot/index/russian/letter"
 )
 
 // roleStems are the stems of nouns that name a position ("министр",
@@ -104,7 +105,7 @@ func WellFormedRole(role string) string {
 	role = strings.TrimSpace(role)
 	words := Words(role)
 	cut := len(words)
-	for cut > 0 && roleTail[strings.ToLower(words[cut-1].Text)] {
+	for cut > 0 && roleTail[letter.Lower(words[cut-1].Text)] {
 		cut--
 	}
 	if cut == 0 {
@@ -123,7 +124,7 @@ func WellFormedRole(role string) string {
 		role += strings.Repeat("»", opened-closed)
 	}
 	for _, w := range words[:cut] {
-		if r := []rune(w.Text); len(r) >= 3 && unicode.IsLower(r[0]) || IsRoleWord(w.Text) {
+		if r := []rune(w.Text); len(r) >= 3 && letter.IsLower(r[0]) || IsRoleWord(w.Text) {
 			return role
 		}
 	}

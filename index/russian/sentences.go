@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpusbot/corpusbot/index/russian/letter"
 )
 
 // Span is a byte range [Start, End) in a text.
@@ -153,10 +155,10 @@ func isSentenceEnd(para string, dot, after int, term rune) bool {
 	// first visible rune after spaces
 	trimmed := strings.TrimLeftFunc(rest, unicode.IsSpace)
 	nv, _ := utf8.DecodeRuneInString(trimmed)
-	startsNew := unicode.IsUpper(nv) || unicode.IsDigit(nv) || nv == '«' || nv == '"' || nv == '„' || nv == '“' || IsDash(nv) || nv == '(' || nv == '['
+	startsNew := letter.IsUpper(nv) || unicode.IsDigit(nv) || nv == '«' || nv == '"' || nv == '„' || nv == '“' || IsDash(nv) || nv == '(' || nv == '['
 	if term != '.' {
 		// ?, !, …: end before a capital, with or without a space
-		return startsNew && (spaced || unicode.IsUpper(nv) || nv == '«')
+		return startsNew && (spaced || letter.IsUpper(nv) || nv == '«')
 	}
 	if !startsNew {
 		return false
@@ -168,20 +170,20 @@ func isSentenceEnd(para string, dot, after int, term rune) bool {
 	if word == "" {
 		return spaced
 	}
-	lw := strings.ToLower(word)
+	lw := letter.Lower(word)
 	wr := []rune(word)
 	switch {
-	case len(wr) == 1 && unicode.IsUpper(wr[0]):
+	case len(wr) == 1 && letter.IsUpper(wr[0]):
 		return false // initial: "Э. Блинкен", "К. Токаева"
-	case len(wr) <= 4 && unicode.IsUpper(wr[0]) && titleAbbreviations[lw]:
+	case len(wr) <= 4 && letter.IsUpper(wr[0]) && titleAbbreviations[lw]:
 		return false // "Дж. Керри"
-	case abbreviations[lw] && unicode.IsLower(wr[0]):
+	case abbreviations[lw] && letter.IsLower(wr[0]):
 		// "прим. ТАСС", "г. Астана"; but a year before "г." ends a sentence only rarely
 		return false
 	}
 	if !spaced {
 		// "страны.Новые": split only after an ordinary lower-case word
-		return unicode.IsUpper(nv) && len(wr) > 1 && unicode.IsLower(wr[len(wr)-1])
+		return letter.IsUpper(nv) && len(wr) > 1 && letter.IsLower(wr[len(wr)-1])
 	}
 	return true
 }
@@ -192,7 +194,7 @@ func lastWord(s string) string {
 	i := end
 	for i > 0 {
 		r, n := utf8.DecodeLastRuneInString(s[:i])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if !letter.IsLetter(r) && !unicode.IsDigit(r) {
 			break
 		}
 		i -= n
@@ -238,7 +240,7 @@ func OpensWithConnective(s string) bool {
 }
 
 func hasPrefixFold(s string, prefixes []string) bool {
-	l := strings.ToLower(s)
+	l := letter.Lower(s)
 	for _, p := range prefixes {
 		if strings.HasPrefix(l, p) {
 			return true

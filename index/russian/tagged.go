@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/corpusbot/corpusbot/index/russian/letter"
 	"github.com/corpusbot/corpusbot/index/russian/tagger"
 )
 
@@ -129,7 +130,7 @@ func roleHead(s string, words []Word, spans []tagger.Span, k int) int {
 			if gap != "" && gap != "«" && gap != "»" {
 				return start
 			}
-			if t := words[w].Text; w < start && (!unicode.IsLower(firstRune(t)) || looksVerb(t)) {
+			if t := words[w].Text; w < start && (!letter.IsLower(firstRune(t)) || looksVerb(t)) {
 				return start
 			}
 		}
@@ -179,7 +180,7 @@ func taggedRole(s string, words []Word, spans []tagger.Span, i, j int) string {
 			start = roleHead(s, words, spans, k)
 		}
 		phrase := strings.TrimRight(s[words[start].Start:words[r.End-1].End], "«»\"“” ")
-		if IsRoleWord(Words(phrase)[0].Text) || unicode.IsLower(firstRune(phrase)) || r.End == i {
+		if IsRoleWord(Words(phrase)[0].Text) || letter.IsLower(firstRune(phrase)) || r.End == i {
 			return phrase
 		}
 	}
@@ -214,7 +215,7 @@ func personSpans(s string, words []Word, spans []tagger.Span) []tagger.Span {
 // («Пресс-агент», «Задачей-минимум»): a common compound, not a name.
 func lowerPart(w string) bool {
 	for _, p := range strings.Split(w, "-")[1:] {
-		if p != "" && unicode.IsLower(firstRune(p)) {
+		if p != "" && letter.IsLower(firstRune(p)) {
 			return true
 		}
 	}

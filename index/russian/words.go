@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpusbot/corpusbot/index/russian/letter"
 )
 
 // Word is a run of letters and digits in a text, with hyphenated compounds
@@ -16,7 +18,7 @@ type Word struct {
 
 // Words splits s into words. A hyphen or apostrophe joins two letter runs.
 func Words(s string) []Word {
-	var out []Word
+	out := make([]Word, 0, len(s)/12+1) // about a word per 12 bytes of Russian
 	start := -1
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -31,7 +33,7 @@ func Words(s string) []Word {
 			// join only letter-hyphen-letter
 			next, _ := utf8.DecodeRuneInString(s[i+n:])
 			prev, _ := utf8.DecodeLastRuneInString(s[:i])
-			if unicode.IsLetter(next) && unicode.IsLetter(prev) {
+			if letter.IsLetter(next) && letter.IsLetter(prev) {
 				i += n
 				continue
 			}
@@ -72,7 +74,7 @@ func finalWord(s string) (Word, bool) {
 		if joins(r) { // letter-hyphen-letter stays one word, as in Words
 			prev, _ := utf8.DecodeLastRuneInString(s[:start-n])
 			next, _ := utf8.DecodeRuneInString(s[start:])
-			if start-n > 0 && unicode.IsLetter(prev) && unicode.IsLetter(next) {
+			if start-n > 0 && letter.IsLetter(prev) && letter.IsLetter(next) {
 				start -= n
 				continue
 			}
@@ -87,7 +89,7 @@ func finalWord(s string) (Word, bool) {
 func joins(r rune) bool { return r == '-' || r == '‑' || r == '\'' || r == '’' }
 
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+	return letter.IsLetter(r) || unicode.IsDigit(r) || r >= 0x300 && unicode.Is(unicode.Mn, r) // U+0300 is the first mark
 }
 
 // IsCapitalized reports whether w starts with an upper-case letter followed
@@ -97,13 +99,13 @@ func IsCapitalized(w string) bool {
 	lower := false
 	for _, r := range w {
 		if first {
-			if !unicode.IsUpper(r) {
+			if !letter.IsUpper(r) {
 				return false
 			}
 			first = false
 			continue
 		}
-		if unicode.IsLower(r) {
+		if letter.IsLower(r) {
 			lower = true
 		}
 	}
@@ -114,8 +116,8 @@ func IsCapitalized(w string) bool {
 func IsAllUpper(w string) bool {
 	has := false
 	for _, r := range w {
-		if unicode.IsLetter(r) {
-			if !unicode.IsUpper(r) {
+		if letter.IsLetter(r) {
+			if !letter.IsUpper(r) {
 				return false
 			}
 			has = true

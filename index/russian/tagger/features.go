@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/corpusbot/corpusbot/index/russian/letter"
 )
 
 // Gazetteer classes a Lexicon reports for a word.
@@ -23,29 +25,42 @@ const (
 )
 
 // featurizer computes the hashed features of the tokens of one sentence.
+// Its per-word slices hold pad words before and after the sentence ("<s>"
+// twice, "</s>" twice), so word i is at i+pad.
 type featurizer struct {
-	toks    []Token
-	lex     Lexicon
-	low     []string
-	shape   []string
-	classes []uint16
-	quoted  []bool // inside «…» or "…"
+	toks   []Token
+	words  []wordFeatures
+	quoted []bool // inside «…» or "…"
 }
 
+// wordFeatures are what the features read of one word, computed once.
+type wordFeatures struct {
+	low, shape             string
+	suf2, suf3, suf4, pre3 string
+	classes                uint16
+}
+
+// pad is how many pad words stand on each side of a sentence.
+const pad = 2
+
 func newFeaturizer(toks []Token, lex Lexicon) *featurizer {
-	f := &featurizer{toks: toks, lex: lex, low: make([]string, len(toks)), shape: make([]string, len(toks)),
-		classes: make([]uint16, len(toks)), quoted: make([]bool, len(toks))}
+	f := &featurizer{toks: toks, words: make([]wordFeatures, len(toks)+2*pad), quoted: make([]bool, len(toks))}
+	for k := range pad {
+		f.words[k] = padWord("<s>")
+		f.words[pad+len(toks)+k] = padWord("</s>")
+	}
 	depth := 0
 	for i, t := range toks {
-		f.low[i] = fold(t.Text)
-		f.shape[i] = shapeOf(t.Text)
+		w := &f.words[pad+i]
+		w.low, w.shape = fold(t.Text), shapeOf(t.Text)
+		w.suf2, w.suf3, w.suf4, w.pre3 = suffix(w.low, 2), suffix(w.low, 3), suffix(w.low, 4), prefix(w.low, 3)
 		if lex != nil {
-			f.classes[i] = lex.Classes(t.Text)
-			if r, _ := utf8.DecodeRuneInString(t.Text); !unicode.IsUpper(r) {
-				f.classes[i] &^= Common // a lower-case word is trivially common
+			w.classes = lex.Classes(t.Text)
+			if r, _ := utf8.DecodeRuneInString(t.Text); !letter.IsUpper(r) {
+				w.classes &^= Common // a lower-case word is trivially common
 			}
 			if i > 0 {
-				f.classes[i] &^= Named // and a capitalised one inside a sentence trivially named
+				w.classes &^= Named // and a capitalised one inside a sentence trivially named
 			}
 		}
 		depth += strings.Count(t.Gap, "«") - strings.Count(t.Gap, "»")
@@ -57,9 +72,14 @@ func newFeaturizer(toks []Token, lex Lexicon) *featurizer {
 	return f
 }
 
+// padWord is a pad word's features: the mark is its form and its shape.
+func padWord(mark string) wordFeatures {
+	return wordFeatures{low: mark, shape: mark, suf2: suffix(mark, 2), suf3: suffix(mark, 3), suf4: suffix(mark, 4), pre3: prefix(mark, 3)}
+}
+
 // fold lowercases and maps ё to е.
 func fold(s string) string {
-	s = strings.ToLower(s)
+	s = letter.Lower(s)
 	if strings.ContainsRune(s, 'ё') {
 		s = strings.ReplaceAll(s, "ё", "е")
 	}
@@ -70,33 +90,52 @@ func fold(s string) string {
 // Блинкен, "X" for США, "Xx-Xx" for Касым-Жомарт, "d" for 2024, with "L"
 // prefixed for Latin script.
 func shapeOf(w string) string {
-	var b strings.Builder
+	var buf [24]byte
+	b := buf[:1] // buf[0] is for the Latin mark
 	var last byte
 	latin := false
 	for _, r := range w {
 		var c byte
 		switch {
-		case unicode.IsUpper(r):
+		case letter.IsUpper(r):
 			c = 'X'
-		case unicode.IsLower(r):
+		case letter.IsLower(r):
 			c = 'x'
 		case unicode.IsDigit(r):
 			c = 'd'
 		default:
 			c = '-'
 		}
-		if r < utf8.RuneSelf && unicode.IsLetter(r) {
+		if r < utf8.RuneSelf && letter.IsLetter(r) {
 			latin = true
 		}
 		if c != last {
-			b.WriteByte(c)
+			b = append(b, c)
 			last = c
 		}
 	}
 	if latin {
-		return "L" + b.String()
+		b[0] = 'L'
+	} else {
+		b = b[1:]
 	}
-	return b.String()
+	switch string(b) { // the common shapes, without an allocation
+	case "Xx":
+		return "Xx"
+	case "x":
+		return "x"
+	case "X":
+		return "X"
+	case "d":
+		return "d"
+	case "LXx":
+		return "LXx"
+	case "Lx":
+		return "Lx"
+	case "LX":
+		return "LX"
+	}
+	return string(b)
 }
 
 // suffix returns the last n runes of s.
@@ -138,21 +177,13 @@ func hash2(id byte, a, b string) uint32 {
 	return h
 }
 
-func (f *featurizer) word(i int) (low, shape string, classes uint16) {
-	if i < 0 {
-		return "<s>", "<s>", 0
-	}
-	if i >= len(f.toks) {
-		return "</s>", "</s>", 0
-	}
-	return f.low[i], f.shape[i], f.classes[i]
-}
+func (f *featurizer) word(i int) *wordFeatures { return &f.words[i+pad] }
 
 // features appends the hashed features of token i, given the labels
 // already chosen for the tokens before it.
 func (f *featurizer) features(hs []uint32, i int, labels []Label) []uint32 {
-	low, shape, cls := f.word(i)
-	prevLow, _, prevCls := f.word(i - 1)
+	w, prev := f.word(i), f.word(i-1)
+	low, shape, cls := w.low, w.shape, w.classes
 	gap := f.toks[i].Gap
 	next := ""
 	if i+1 < len(f.toks) {
@@ -168,10 +199,10 @@ func (f *featurizer) features(hs []uint32, i int, labels []Label) []uint32 {
 	hs = append(hs,
 		hash(1, ""),
 		hash(2, low),
-		hash(3, suffix(low, 2)),
-		hash(4, suffix(low, 3)),
-		hash(5, suffix(low, 4)),
-		hash(6, prefix(low, 3)),
+		hash(3, w.suf2),
+		hash(4, w.suf3),
+		hash(5, w.suf4),
+		hash(6, w.pre3),
 		hash(7, shape),
 		hash(8, gap),
 		hash(9, next),
@@ -187,15 +218,15 @@ func (f *featurizer) features(hs []uint32, i int, labels []Label) []uint32 {
 		hs = append(hs, hash2(20, "quoted", shape))
 	}
 	// case agreement and class pairs with the word before: "Билла Клинтона" vs "Клинтона Джо"
-	hs = append(hs, hash2(25, suffix(prevLow, 2), suffix(low, 2)), hash2(26, string(rune(prevCls)), string(rune(cls))))
+	hs = append(hs, hash2(25, prev.suf2, w.suf2), hash2(26, string(rune(prev.classes)), string(rune(cls))))
 	hs = appendClasses(hs, 30, cls, shape)
 	for _, d := range []int{-2, -1, 1, 2} {
-		l, s, c := f.word(i + d)
+		n := f.word(i + d)
 		id := byte(40 + 10*(d+2))
-		hs = append(hs, hash(id, l), hash(id+1, s), hash(id+2, suffix(l, 3)), hash2(id+3, s, shape))
+		hs = append(hs, hash(id, n.low), hash(id+1, n.shape), hash(id+2, n.suf3), hash2(id+3, n.shape, shape))
 		if d == -1 || d == 1 {
-			hs = appendClasses(hs, id+4, c, "")
-			hs = append(hs, hash2(id+5, l, shape))
+			hs = appendClasses(hs, id+4, n.classes, "")
+			hs = append(hs, hash2(id+5, n.low, shape))
 		}
 	}
 	return hs
