@@ -228,16 +228,21 @@ func (ix *Index) update(ctx context.Context, start time.Time, old manifest, file
 
 // syncAndExtract indexes the passages and, at the same time (Bleve's
 // batches leave a core idle much of the time), finds people and events.
+//
+// While the extraction runs, one Bleve batch is in flight; once it is
+// done, two, so that its core is not left idle.
 func (ix *Index) syncAndExtract(ctx context.Context, old manifest) error {
 	var wg sync.WaitGroup
 	var err error
+	out := newBatches(ix.bleve, 1)
 	wg.Go(func() {
-		if err = ix.sync(ctx, old, ix.opts); err == nil && len(old.Hashes) == 0 {
+		if err = ix.sync(ctx, old, ix.opts, out); err == nil && len(old.Hashes) == 0 {
 			err = ix.compact(ctx)
 		}
 	})
 	ix.loadModel()
 	ix.extract()
+	out.widen()
 	wg.Wait()
 	return err
 }
@@ -348,22 +353,21 @@ func (ix *Index) Refresh(ctx context.Context, fsys fs.FS) (*Index, []string, err
 }
 
 // sync indexes new and changed articles and deletes removed ones.
-func (ix *Index) sync(ctx context.Context, old manifest, opts Options) error {
+func (ix *Index) sync(ctx context.Context, old manifest, opts Options, out *batches) error {
 	total := len(ix.corpus.Articles)
 	text, prefix := ix.analyzer(textAnalyzer), ix.analyzer(prefixAnalyzer)
 	if text == nil || prefix == nil {
 		return fmt.Errorf("analyzers missing from mapping")
 	}
 	batch := ix.bleve.NewBatch()
+	defer out.wait() // on an early return too: no batch outlives the sync
 	flush := func() error {
 		if batch.Size() == 0 {
 			return nil
 		}
-		if err := ix.bleve.Batch(batch); err != nil {
-			return fmt.Errorf("index batch: %w", err)
-		}
-		batch.Reset()
-		return nil
+		full := batch
+		batch = ix.bleve.NewBatch()
+		return out.send(full)
 	}
 	// before any batch: mark what will change, so a run killed midway is
 	// redone (and its stale passages deleted) by the next one; an open that
@@ -393,7 +397,7 @@ func (ix *Index) sync(ctx context.Context, old manifest, opts Options) error {
 			}
 			ix.stats.Indexed++
 		}
-		if batch.Size() >= 2000 {
+		if out.full(batch) {
 			if err := flush(); err != nil {
 				return err
 			}
@@ -411,11 +415,15 @@ func (ix *Index) sync(ctx context.Context, old manifest, opts Options) error {
 	if err := flush(); err != nil {
 		return err
 	}
+	if err := out.wait(); err != nil {
+		return err
+	}
 	if opts.Dir == "" || !dirty {
 		return nil
 	}
 	// every batch is persisted when Batch returns (scorch's safe batches on
-	// disk), so the manifest may now say the index holds exactly the corpus
+	// disk) and every one has returned, so the manifest may now say the
+	// index holds exactly the corpus
 	return writeManifest(opts.Dir, manifest{Schema: schemaVersion, Hashes: ix.corpus.hashes})
 }
 
