@@ -47,18 +47,27 @@ func FoldWord(s string) string {
 			break
 		}
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
+	fold := func(r rune) rune {
 		switch {
 		case r == 'ё' || r == 'Ё':
 			r = 'е'
 		case mixed:
 			r = FoldRune(r)
 		}
-		b.WriteRune(letter.ToLower(r))
+		return letter.ToLower(r)
 	}
-	return b.String()
+	for i, r := range s {
+		if fold(r) == r && r != utf8.RuneError {
+			continue
+		}
+		b := make([]byte, i, len(s)) // most words are already folded: no copy for them
+		copy(b, s[:i])
+		for _, r := range s[i:] {
+			b = utf8.AppendRune(b, fold(r))
+		}
+		return string(b)
+	}
+	return s
 }
 
 // FoldAll lowercases s and folds every ё and Latin look-alike, whatever the

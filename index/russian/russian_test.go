@@ -14,6 +14,14 @@ func TestFoldWord(t *testing.T) {
 		{"Сoюз", "союз"},       // a Latin o inside a Cyrillic word
 		{"Twitter", "twitter"}, // a Latin word keeps its letters
 		{"Блинкен", "блинкен"},
+		{"госсекретарь", "госсекретарь"}, // already folded
+		{"встретился", "встретился"},
+		{"её", "ее"}, // lower-case ё inside
+		{"c5", "с5"}, // a lower-case Latin look-alike before a digit
+		{"iphone", "iphone"},
+		{"2024", "2024"},
+		{"", ""},
+		{"Касым-Жомарт", "касым-жомарт"},
 	}
 	for _, tt := range tests {
 		if got := FoldWord(tt.in); got != tt.want {
