@@ -490,21 +490,6 @@ func parsePassageID(id string) (string, int, bool) {
 	return id[:i], n, err == nil
 }
 
-// passageContext is the neighbours field of sentence si: the sentences
-// before and after it. A passage's document holds its text, the same text
-// for the prefix field, this context and the article's title
-// (passageAnalysis).
-func passageContext(a *Article, si int) string {
-	var ctx []string
-	if si > 0 {
-		ctx = append(ctx, a.Sentences[si-1].Text)
-	}
-	if si+1 < len(a.Sentences) {
-		ctx = append(ctx, a.Sentences[si+1].Text)
-	}
-	return strings.Join(ctx, " ")
-}
-
 // Corpus returns the articles behind the index.
 func (ix *Index) Corpus() *Corpus { return ix.corpus }
 

@@ -99,7 +99,7 @@ func (p *passageAnalysis) analyze(si int) {
 }
 
 // document is the Bleve document of sentence si: its text, the same text
-// for the prefix field, its neighbours (passageContext) and the title.
+// for the prefix field, its neighbours and the title.
 func (p *passageAnalysis) document(si int) *document.Document {
 	doc := document.NewDocument(passageID(p.a.ID, si))
 	s := []byte(p.a.Sentences[si].Text)
@@ -146,8 +146,8 @@ func (p *passageAnalysis) sentenceTerms(si int) bleveindex.TokenFrequencies {
 	return p.terms[si]
 }
 
-// neighbours sets f to the terms of passageContext(a, si): those of the
-// sentences before and after si, merged. A term of one neighbour only is
+// neighbours sets f to the terms of sentence si's neighbours field: those
+// of the sentences before and after it, merged. A term of one neighbour only is
 // that neighbour's own entry, shared (nothing writes to it); a term of both
 // gets an entry of its own.
 func (p *passageAnalysis) neighbours(f *termsField, si int) {
@@ -192,6 +192,8 @@ type termsField struct {
 	length  int
 	freqs   bleveindex.TokenFrequencies
 }
+
+// The methods of Bleve's document.Field.
 
 func (f *termsField) Name() string                                          { return f.name }
 func (f *termsField) ArrayPositions() []uint64                              { return nil }

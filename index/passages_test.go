@@ -86,3 +86,16 @@ func describeDoc(doc *document.Document, loose bool) string {
 	sort.Strings(fields)
 	return strings.Join(fields, "\n")
 }
+
+// passageContext is the neighbours field of sentence si as the mapping
+// would take it: the sentences before and after it, joined.
+func passageContext(a *Article, si int) string {
+	var ctx []string
+	if si > 0 {
+		ctx = append(ctx, a.Sentences[si-1].Text)
+	}
+	if si+1 < len(a.Sentences) {
+		ctx = append(ctx, a.Sentences[si+1].Text)
+	}
+	return strings.Join(ctx, " ")
+}

@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -44,7 +45,16 @@ type wordFeatures struct {
 const pad = 2
 
 func newFeaturizer(toks []Token, lex Lexicon) *featurizer {
-	f := &featurizer{toks: toks, words: make([]wordFeatures, len(toks)+2*pad), quoted: make([]bool, len(toks))}
+	f := &featurizer{}
+	f.reset(toks, lex)
+	return f
+}
+
+// reset makes f the featurizer of toks, reusing its slices.
+func (f *featurizer) reset(toks []Token, lex Lexicon) {
+	f.toks = toks
+	f.words = slices.Grow(f.words[:0], len(toks)+2*pad)[:len(toks)+2*pad]
+	f.quoted = slices.Grow(f.quoted[:0], len(toks))[:len(toks)]
 	for k := range pad {
 		f.words[k] = padWord("<s>")
 		f.words[pad+len(toks)+k] = padWord("</s>")
@@ -52,7 +62,7 @@ func newFeaturizer(toks []Token, lex Lexicon) *featurizer {
 	depth := 0
 	for i, t := range toks {
 		w := &f.words[pad+i]
-		w.low, w.shape = fold(t.Text), shapeOf(t.Text)
+		*w = wordFeatures{low: fold(t.Text), shape: shapeOf(t.Text)}
 		w.suf2, w.suf3, w.suf4, w.pre3 = suffix(w.low, 2), suffix(w.low, 3), suffix(w.low, 4), prefix(w.low, 3)
 		if lex != nil {
 			w.classes = lex.Classes(t.Text)
@@ -69,7 +79,6 @@ func newFeaturizer(toks []Token, lex Lexicon) *featurizer {
 		}
 		f.quoted[i] = depth > 0
 	}
-	return f
 }
 
 // padWord is a pad word's features: the mark is its form and its shape.

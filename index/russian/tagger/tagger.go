@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 )
 
 // Label is the tag of one token.
@@ -64,7 +65,14 @@ type Lexicon interface {
 
 // Model is a trained tagger. The zero value tags everything O.
 type Model struct {
-	w []int16 // buckets × nLabels
+	w    []int16   // buckets × nLabels
+	pool sync.Pool // of *scratch, so that tagging a corpus allocates little
+}
+
+// scratch is what tagging one sentence needs besides its labels.
+type scratch struct {
+	f  featurizer
+	hs []uint32
 }
 
 const (
@@ -130,8 +138,15 @@ func (m *Model) Tag(toks []Token, lex Lexicon) []Label {
 	if m == nil || len(m.w) == 0 {
 		return out
 	}
-	f := newFeaturizer(toks, lex)
-	var hs []uint32
+	sc, _ := m.pool.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	defer m.pool.Put(sc)
+	f := &sc.f
+	f.reset(toks, lex)
+	hs := sc.hs[:0]
+	defer func() { sc.hs, sc.f.toks = hs[:0], nil }()
 	for i := range toks {
 		hs = f.features(hs[:0], i, out)
 		var score [nLabels]int32
