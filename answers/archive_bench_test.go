@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -97,9 +98,10 @@ func heapAfterGC() float64 {
 }
 
 // BenchmarkArchive builds corpusbot's on-disk index and a plain Bleve index
-// of the same sentences over one generated corpus written to disk, then
-// opens each and answers one question, then 200, and reports corpusbot's
-// figures with their ratio to plain Bleve's. 10,000 articles by default;
+// of the same sentences over one generated corpus written to disk, each in
+// a process of its own (its time and peak memory), then opens each and
+// answers one question, then 200, and reports corpusbot's figures with
+// their ratio to plain Bleve's. 10,000 articles by default;
 // CORPUSBOT_BENCH_ARTICLES=100000 for the large archive. Run with
 // -benchtime 1x: one build is the measurement.
 func BenchmarkArchive(b *testing.B) {
@@ -108,36 +110,18 @@ func BenchmarkArchive(b *testing.B) {
 	ctx := context.Background()
 	for i := 0; i < b.N; i++ {
 		plainDir, ourDir := filepath.Join(b.TempDir(), "plain"), filepath.Join(b.TempDir(), "ours")
-
-		start := time.Now()
-		c, err := index.ReadCorpus(ctx, os.DirFS(corpus), nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		plain, err := buildPlain(plainDir, c)
-		if err != nil {
-			b.Fatal(err)
-		}
-		plainBuild := time.Since(start)
-		plain.idx.Close()
-		c = nil
-
-		start = time.Now()
-		ix, err := index.Open(ctx, os.DirFS(corpus), index.Options{Dir: ourDir}, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		ourBuild := time.Since(start)
-		ix.Close()
+		// each build in a process of its own, as `corpusbot index` would be
+		plainBuild, plainBuildRSS := childBuild(b, "plain", plainDir, corpus)
+		ourBuild, ourBuildRSS := childBuild(b, "ours", ourDir, corpus)
 
 		runtime.GC()
 		base := heapAfterGC()
-		start = time.Now()
+		start := time.Now()
 		pidx, err := bleve.Open(plainDir)
 		if err != nil {
 			b.Fatal(err)
 		}
-		plain = &plainBleve{pidx}
+		plain := &plainBleve{pidx}
 		if err := plain.ask(archiveQuestions[0]); err != nil {
 			b.Fatal(err)
 		}
@@ -150,7 +134,7 @@ func BenchmarkArchive(b *testing.B) {
 		runtime.GC()
 		base = heapAfterGC()
 		start = time.Now()
-		ix, err = index.Open(ctx, os.DirFS(corpus), index.Options{Dir: ourDir, TrustFolders: true}, nil) // as an ask
+		ix, err := index.Open(ctx, os.DirFS(corpus), index.Options{Dir: ourDir, TrustFolders: true}, nil) // as an ask
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -168,6 +152,8 @@ func BenchmarkArchive(b *testing.B) {
 		b.ReportMetric(float64(n), "articles")
 		b.ReportMetric(ourBuild.Seconds(), "build-s")
 		b.ReportMetric(ratio(ourBuild, plainBuild), "build-x")
+		b.ReportMetric(ourBuildRSS, "build-rss-MB")
+		b.ReportMetric(ourBuildRSS/plainBuildRSS, "build-rss-x")
 		b.ReportMetric(ourOpen1.Seconds(), "open+1q-s")
 		b.ReportMetric(ratio(ourOpen1, plainOpen1), "open+1q-x")
 		b.ReportMetric(ourOpen200.Seconds(), "open+200q-s")
@@ -179,17 +165,40 @@ func BenchmarkArchive(b *testing.B) {
 		b.ReportMetric(ourHeap, "heap-MB")
 		b.ReportMetric(ourRSS, "ask-rss-MB")
 		b.ReportMetric(ourRSS/plainRSS, "ask-rss-x")
-		b.Logf("plain Bleve: build %s, open+1q %s, open+200q %s, p50 %s, p99 %s, heap %.1f MB, ask peak RSS %.0f MB",
-			plainBuild.Round(time.Millisecond), plainOpen1.Round(time.Microsecond), plainOpen200.Round(time.Millisecond), pp50, pp99, plainHeap, plainRSS)
+		b.Logf("plain Bleve: build %s, open+1q %s, open+200q %s, p50 %s, p99 %s, heap %.1f MB, ask peak RSS %.0f MB, build peak RSS %.0f MB",
+			plainBuild.Round(time.Millisecond), plainOpen1.Round(time.Microsecond), plainOpen200.Round(time.Millisecond), pp50, pp99, plainHeap, plainRSS, plainBuildRSS)
 	}
 }
 
 // TestArchiveChild is BenchmarkArchive's child process (childPeak); run
 // alone it does nothing.
 func TestArchiveChild(t *testing.T) {
-	kind, dir := os.Getenv("CORPUSBOT_ARCHIVE_CHILD"), os.Getenv("CORPUSBOT_ARCHIVE_DIR")
+	kind, dir, corpus := os.Getenv("CORPUSBOT_ARCHIVE_CHILD"), os.Getenv("CORPUSBOT_ARCHIVE_DIR"), os.Getenv("CORPUSBOT_ARCHIVE_CORPUS")
 	if kind == "" {
 		t.Skip("run by BenchmarkArchive")
+	}
+	if build, ok := strings.CutSuffix(kind, "-build"); ok {
+		start := time.Now()
+		if build == "plain" {
+			c, err := index.ReadCorpus(context.Background(), os.DirFS(corpus), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := buildPlain(dir, c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p.idx.Close()
+		} else {
+			ix, err := index.Open(context.Background(), os.DirFS(corpus), index.Options{Dir: dir}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ix.Close()
+		}
+		t.Logf("build-ns: %d", time.Since(start).Nanoseconds())
+		reportPeak(t)
+		return
 	}
 	if kind == "plain" {
 		idx, err := bleve.Open(dir)
@@ -203,6 +212,6 @@ func TestArchiveChild(t *testing.T) {
 		reportPeak(t)
 		return
 	}
-	openAndAsk(t, os.Getenv("CORPUSBOT_ARCHIVE_CORPUS"), dir)
+	openAndAsk(t, corpus, dir)
 	reportPeak(t) // the peak stays after the close
 }

@@ -20,22 +20,44 @@ import (
 // until it executes.)
 func childPeak(b *testing.B, kind, dir, corpus string) float64 {
 	b.Helper()
+	return childValue(b, kind, runChild(b, kind, dir, corpus), "VmHWM:") / 1024
+}
+
+// childBuild builds the index of corpus in dir (plain Bleve's or
+// corpusbot's) in a process of its own, as `corpusbot index` would, and
+// returns how long the build took there and the process's peak resident
+// memory in MB.
+func childBuild(b *testing.B, kind, dir, corpus string) (time.Duration, float64) {
+	b.Helper()
+	out := runChild(b, kind+"-build", dir, corpus)
+	return time.Duration(childValue(b, kind, out, "build-ns:")), childValue(b, kind, out, "VmHWM:") / 1024
+}
+
+// runChild runs TestArchiveChild as kind and returns its output.
+func runChild(b *testing.B, kind, dir, corpus string) []byte {
+	b.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestArchiveChild$", "-test.count=1", "-test.v")
 	cmd.Env = append(os.Environ(), "CORPUSBOT_ARCHIVE_CHILD="+kind, "CORPUSBOT_ARCHIVE_DIR="+dir, "CORPUSBOT_ARCHIVE_CORPUS="+corpus)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		b.Fatalf("%s child: %v\n%s", kind, err, out)
 	}
-	_, rest, ok := bytes.Cut(out, []byte("VmHWM:"))
+	return out
+}
+
+// childValue is the number after label in a child's output.
+func childValue(b *testing.B, kind string, out []byte, label string) float64 {
+	b.Helper()
+	_, rest, ok := bytes.Cut(out, []byte(label))
 	if !ok {
-		b.Skip("no peak memory reported (/proc/self/status)")
+		b.Skipf("%s child reported no %s", kind, label)
 	}
 	fields := strings.Fields(string(rest))
-	kb, err := strconv.Atoi(fields[0])
+	v, err := strconv.ParseFloat(fields[0], 64)
 	if err != nil {
-		b.Fatalf("%s child: peak memory %q", kind, fields[0])
+		b.Fatalf("%s child: %s %q", kind, label, fields[0])
 	}
-	return float64(kb) / 1024
+	return v
 }
 
 // reportPeak logs the process's peak resident memory for childPeak.
