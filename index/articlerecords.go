@@ -40,11 +40,25 @@ func encodeArticleRecords(enc *gob.Encoder, records []articleRecord) error {
 var errRecord = errors.New("article record damaged")
 
 // decodeArticleRecords reads n records written by encodeArticleRecords.
-// The strings of a chunk share one allocation.
 func decodeArticleRecords(dec *gob.Decoder, n int) ([]articleRecord, error) {
 	out := make([]articleRecord, 0, n)
+	err := eachArticleRecord(dec, n, func(r articleRecord) error {
+		out = append(out, r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// eachArticleRecord reads n records written by encodeArticleRecords and
+// hands each to add, without a slice of them all. The strings of a chunk
+// share one allocation.
+func eachArticleRecord(dec *gob.Decoder, n int, add func(articleRecord) error) error {
+	got := 0
 	err := eachChunk(dec, n, func(chunk []byte) (int, error) {
-		before := len(out)
+		before := got
 		text := string(chunk)
 		for at := 0; at < len(text); {
 			var r articleRecord
@@ -68,15 +82,18 @@ func decodeArticleRecords(dec *gob.Decoder, n int) ([]articleRecord, error) {
 			r.Published = russian.Date{Year: int(nums[0]), Month: int(nums[1]), Day: int(nums[2])}
 			r.Dateline = russian.Date{Year: int(nums[3]), Month: int(nums[4]), Day: int(nums[5])}
 			r.At, r.Size, r.Sentences = nums[6], int(nums[7]), int(nums[8])
-			out = append(out, r)
+			if err := add(r); err != nil {
+				return 0, err
+			}
+			got++
 		}
-		return len(out) - before, nil
+		return got - before, nil
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if len(out) != n {
-		return nil, errStale
+	if got != n {
+		return errStale
 	}
-	return out, nil
+	return nil
 }

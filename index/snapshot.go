@@ -226,7 +226,14 @@ func (ix *Index) writeSnapshot(dir string, files []fileStat) (*Corpus, error) {
 			os.Remove(p) // an index still reading it keeps its open file
 		}
 	}
-	c, err := stubCorpus(dir, h, records)
+	c, err := stubCorpus(dir, h, func(add func(articleRecord) error) error {
+		for _, r := range records {
+			if err := add(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	if err == nil {
 		c.hashes = ix.corpus.hashes
 	}
@@ -235,7 +242,7 @@ func (ix *Index) writeSnapshot(dir string, files []fileStat) (*Corpus, error) {
 
 // stubCorpus is the corpus of a snapshot: every article's metadata in
 // memory, the texts read from the bodies file when asked for.
-func stubCorpus(dir string, h snapshotHeader, records []articleRecord) (*Corpus, error) {
+func stubCorpus(dir string, h snapshotHeader, records func(add func(articleRecord) error) error) (*Corpus, error) {
 	path := filepath.Join(dir, h.Bodies)
 	if st, err := os.Stat(path); err != nil || st.Size() != h.BodiesSize || filepath.Base(h.Bodies) != h.Bodies {
 		return nil, errStale
@@ -244,17 +251,21 @@ func stubCorpus(dir string, h snapshotHeader, records []articleRecord) (*Corpus,
 	if err != nil {
 		return nil, errStale
 	}
-	c := newCorpus(len(records))
+	c := newCorpus(h.Articles)
 	c.Warnings, c.bodies = h.Warnings, store
 	c.hashes, c.manifest = nil, filepath.Join(dir, manifestFile) // the hashes are read from it when an update needs them
-	all := make([]Article, len(records))                         // one allocation for the lot
-	for i, r := range records {
-		if r.Sentences <= 0 || r.Size < 0 || r.At < 0 || r.At+int64(r.Size) > h.BodiesSize {
-			return nil, errStale
+	all := make([]Article, 0, h.Articles)                        // one allocation for the lot
+	err = records(func(r articleRecord) error {
+		if len(all) == cap(all) || r.Sentences <= 0 || r.Size < 0 || r.At < 0 || r.At+int64(r.Size) > h.BodiesSize {
+			return errStale // never past the capacity: the corpus points into all
 		}
-		all[i] = Article{ID: r.ID, Title: r.Title, Source: r.Source, URL: r.URL, Published: r.Published, Dateline: r.Dateline,
-			body: bodyRef{at: r.At, size: r.Size, sentences: r.Sentences}}
-		c.add(&all[i])
+		all = append(all, Article{ID: r.ID, Title: r.Title, Source: r.Source, URL: r.URL, Published: r.Published, Dateline: r.Dateline,
+			body: bodyRef{at: r.At, size: r.Size, sentences: r.Sentences}})
+		c.add(&all[len(all)-1])
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return c, nil
 }
@@ -335,7 +346,7 @@ func openSnapshot(dir string, files [sha256.Size]byte) (*snapshotReader, error) 
 	if err != nil {
 		return nil, err
 	}
-	dec := gob.NewDecoder(bufio.NewReaderSize(f, 1<<20))
+	dec := gob.NewDecoder(bufio.NewReaderSize(f, 64<<10)) // an `ask` pays for every page of memory it touches first
 	var h snapshotHeader
 	if err := dec.Decode(&h); err != nil {
 		f.Close()
@@ -345,12 +356,12 @@ func openSnapshot(dir string, files [sha256.Size]byte) (*snapshotReader, error) 
 	if h.Schema == schemaVersion && h.Format == snapshotVersion && h.Files == files {
 		s.decoded = make(chan decodedCorpus, 1)
 		go func() {
-			articles, err := decodeArticleRecords(dec, h.Articles)
-			if err != nil {
-				s.decoded <- decodedCorpus{err: fmt.Errorf("read snapshot: %w", err)}
-				return
-			}
-			c, err := stubCorpus(dir, h, articles)
+			c, err := stubCorpus(dir, h, func(add func(articleRecord) error) error {
+				if err := eachArticleRecord(dec, h.Articles, add); err != nil {
+					return fmt.Errorf("read snapshot: %w", err)
+				}
+				return nil
+			})
 			s.decoded <- decodedCorpus{c, err}
 		}()
 	}
