@@ -66,7 +66,7 @@ func TestBatchesReportFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	idx.Close()
-	out := newBatches(idx, batchesInFlight)
+	out := newBatches(idx, batchesInFlight, docsInFlight)
 	if err := out.send(b); err != nil {
 		t.Fatalf("send: %v, want the failure reported later", err)
 	}
@@ -103,7 +103,7 @@ func TestBatchesWiden(t *testing.T) {
 	}
 	defer mem.Close()
 	g := &gatedIndex{release: make(chan struct{})}
-	out := newBatches(g, 1)
+	out := newBatches(g, 1, docsInFlight)
 	full := mem.NewBatch()
 	for i := range docsInFlight / 2 {
 		if err := full.Index(fmt.Sprint(i), map[string]string{"text": "слово"}); err != nil {

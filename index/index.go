@@ -234,7 +234,11 @@ func (ix *Index) update(ctx context.Context, start time.Time, old manifest, file
 func (ix *Index) syncAndExtract(ctx context.Context, old manifest) error {
 	var wg sync.WaitGroup
 	var err error
-	out := newBatches(ix.bleve, 1)
+	docs := int64(docsInFlight)
+	if ix.opts.Dir == "" {
+		docs = memDocsInFlight
+	}
+	out := newBatches(ix.bleve, 1, docs)
 	wg.Go(func() {
 		if err = ix.sync(ctx, old, ix.opts, out); err == nil && len(old.Hashes) == 0 {
 			err = ix.compact(ctx)
