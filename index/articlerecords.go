@@ -39,19 +39,6 @@ func encodeArticleRecords(enc *gob.Encoder, records []articleRecord) error {
 // errRecord is a chunk of records that does not parse.
 var errRecord = errors.New("article record damaged")
 
-// decodeArticleRecords reads n records written by encodeArticleRecords.
-func decodeArticleRecords(dec *gob.Decoder, n int) ([]articleRecord, error) {
-	out := make([]articleRecord, 0, n)
-	err := eachArticleRecord(dec, n, func(r articleRecord) error {
-		out = append(out, r)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
 // eachArticleRecord reads n records written by encodeArticleRecords and
 // hands each to add, without a slice of them all. The strings of a chunk
 // share one allocation.

@@ -69,3 +69,17 @@ func FuzzArticleRecords(f *testing.F) {
 		decodeArticleRecords(gob.NewDecoder(&buf), 3)
 	})
 }
+
+// decodeArticleRecords reads n records written by encodeArticleRecords into
+// a slice, as eachArticleRecord hands them over.
+func decodeArticleRecords(dec *gob.Decoder, n int) ([]articleRecord, error) {
+	out := make([]articleRecord, 0, n)
+	err := eachArticleRecord(dec, n, func(r articleRecord) error {
+		out = append(out, r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
