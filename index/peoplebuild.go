@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/corpusbot/corpusbot/index/russian"
 	"github.com/corpusbot/corpusbot/index/russian/letter"
@@ -68,10 +69,10 @@ func gatherEvidence(c *Corpus) evidence {
 			words := russian.Words(s.Text)
 			ev.vocab.AddSentence(words)
 			for i, w := range words {
-				if r := []rune(w.Text); !letter.IsLower(r[0]) {
+				if r, _ := utf8.DecodeRuneInString(w.Text); !letter.IsLower(r) {
 					ev.seen[russian.NameKey(w.Text)] = true
 				}
-				if i > 0 && locationPreps[letter.Lower(words[i-1].Text)] && russian.IsCapitalized(w.Text) {
+				if i > 0 && russian.IsCapitalized(w.Text) && locationPreps[letter.Lower(words[i-1].Text)] {
 					ev.placeKeys[russian.NameKey(w.Text)]++
 				}
 			}
