@@ -252,9 +252,10 @@ func (ix *Index) syncAndExtract(ctx context.Context, old manifest) error {
 }
 
 // compact merges a newly built on-disk index into as few segments as
-// Bleve's single-segment plan gives (two or three at 10,000 articles). Each question looks every clause up in every
-// segment: at 10,000 articles the 13 segments a build leaves cost an
-// ask's open and first question a fifth more. The merge (1.2 s there) is
+// Bleve's single-segment plan gives (two at 10,000 articles). Each
+// question looks every clause up in every segment: the 13 segments a
+// build of 10,000 articles left (in batches of 2,000) cost an ask's open
+// and first question a fifth more. The merge (about a second there) is
 // done once, after a build from nothing; an update, which must cost in
 // proportion to what changed, leaves merging to Bleve's own policy.
 func (ix *Index) compact(ctx context.Context) error {

@@ -100,18 +100,20 @@ func newMaxScorer(q rankQuery) *maxScorer {
 	return m
 }
 
-// most is the most a passage can score when it holds, for each term, n
-// clauses whose scores sum to at most sum.
+// most is the score of a passage that, for each term, holds n clauses
+// whose scores sum to sum, with Bleve's coordination factors in its order
+// of operations: a passage's score when sum holds the clauses' scores,
+// the most it can score when it holds their bounds.
 func (m *maxScorer) most(n []int, sum []float64) float64 {
 	var total float64
 	terms := 0
 	for i, t := range m.q {
 		if n[i] > 0 {
-			total += sum[i] * float64(n[i]) / float64(len(t))
+			total += sum[i] * (float64(n[i]) / float64(len(t)))
 			terms++
 		}
 	}
-	return total * float64(terms) / float64(len(m.q))
+	return total * (float64(terms) / float64(len(m.q)))
 }
 
 // possible is the most the passage least found can score: the clauses
@@ -170,23 +172,16 @@ func (m *maxScorer) score(doc bleveindex.IndexInternalID) (float64, error) {
 			return 0, err
 		}
 	}
-	var total float64
-	terms := 0
-	for _, t := range m.q {
-		var sum float64
-		n := 0
-		for _, c := range t {
+	for i, t := range m.q {
+		m.n[i], m.sum[i] = 0, 0
+		for _, c := range t { // in Bleve's order, which the sum's bits follow
 			if c.cur != nil && bytes.Equal(c.cur.IndexInternalID, doc) {
-				sum += c.cur.Score
-				n++
+				m.sum[i] += c.cur.Score
+				m.n[i]++
 			}
 		}
-		if n > 0 {
-			total += sum * (float64(n) / float64(len(t)))
-			terms++
-		}
 	}
-	return total * (float64(terms) / float64(len(m.q))), nil
+	return m.most(m.n, m.sum), nil
 }
 
 // offer puts doc in the top when it beats the worst there (of equal

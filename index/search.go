@@ -191,30 +191,33 @@ func clauses(t term) []query.BoostableQuery {
 // collector) ranks, and locate reads the locations of the passages kept,
 // on the same reader.
 func (ix *Index) searchLocated(ctx context.Context, terms []term, size int) ([]*search.DocumentMatch, error) {
-	if hits, ok, err := ix.rankLocated(ctx, terms, size); ok || err != nil {
-		if err != nil {
-			return nil, fmt.Errorf("search: %w", err)
-		}
-		return hits, nil
+	reader, err := ix.reader()
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
 	}
-	hits, err := ix.bleveLocated(ctx, terms, size)
+	defer reader.Close()
+	if ctx, err = scoring(ctx, reader); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	var first []ranked
+	if takes(terms) {
+		first, err = ix.rank(ctx, reader, terms, size)
+	} else {
+		first, err = ix.collect(ctx, reader, terms, size)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	hits, err := ix.located(ctx, reader, terms, first)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	return hits, nil
 }
 
-// bleveLocated is searchLocated by Bleve's own searcher and collector, for
-// a query rank does not take.
-func (ix *Index) bleveLocated(ctx context.Context, terms []term, size int) ([]*search.DocumentMatch, error) {
-	reader, err := ix.reader()
-	if err != nil {
-		return nil, err
-	}
-	defer reader.Close()
-	if ctx, err = scoring(ctx, reader); err != nil {
-		return nil, err
-	}
+// collect is rank by Bleve's own searcher and collector, for a query rank
+// does not take; ctx is a scoring context of reader.
+func (ix *Index) collect(ctx context.Context, reader bleveindex.IndexReader, terms []term, size int) ([]ranked, error) {
 	s, err := searchQuery(terms).Searcher(ctx, reader, ix.bleve.Mapping(), search.SearcherOptions{})
 	if err != nil {
 		return nil, err
@@ -229,7 +232,7 @@ func (ix *Index) bleveLocated(ctx context.Context, terms []term, size int) ([]*s
 	for i, h := range hits {
 		first[i] = ranked{ID: h.ID, Score: h.Score, internal: h.IndexInternalID}
 	}
-	return ix.located(ctx, reader, terms, first)
+	return first, nil
 }
 
 // phraseGap is how far apart (in words, stop words included) two words

@@ -100,29 +100,6 @@ func takes(terms []term) bool {
 	return len(terms) > 0 && len(terms) <= searcher.DisjunctionHeapTakeover
 }
 
-// rankLocated is rank followed by locate on the same reader: the size best
-// passages with the locations of their matched terms, best first; ok is
-// false for a query rank does not take.
-func (ix *Index) rankLocated(ctx context.Context, terms []term, size int) (out []*search.DocumentMatch, ok bool, err error) {
-	if !takes(terms) {
-		return nil, false, nil
-	}
-	reader, err := ix.reader()
-	if err != nil {
-		return nil, false, err
-	}
-	defer reader.Close()
-	if ctx, err = scoring(ctx, reader); err != nil {
-		return nil, false, err
-	}
-	first, err := ix.rank(ctx, reader, terms, size)
-	if err != nil {
-		return nil, false, err
-	}
-	out, err = ix.located(ctx, reader, terms, first)
-	return out, err == nil, err
-}
-
 // reader is a reader of the index as it is now; the caller closes it.
 func (ix *Index) reader() (bleveindex.IndexReader, error) {
 	adv, err := ix.bleve.Advanced()
@@ -139,7 +116,7 @@ func (ix *Index) reader() (bleveindex.IndexReader, error) {
 // scoring is ctx with BM25 scoring, as Bleve's search sets it for a
 // mapping that asks for BM25, and with the statistics BM25 reads: the
 // passages in reader and each field's average length (pivotLengths). The
-// searchers of rank, locate and bleveLocated are made with it.
+// searchers of rank, collect and locate are made with it.
 func scoring(ctx context.Context, reader bleveindex.IndexReader) (context.Context, error) {
 	n, err := reader.DocCount()
 	if err != nil {
