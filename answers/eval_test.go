@@ -72,3 +72,21 @@ func TestPublicQuestions(t *testing.T) {
 		}
 	}
 }
+
+// TestAliasQuestions asks the sample's questions under the other names of
+// their countries (Америка, Соединённые Штаты for США; РК for Казахстан; РФ
+// for Россия): each finds what its usual name finds, and «Латинская
+// Америка» is not the United States.
+func TestAliasQuestions(t *testing.T) {
+	svc := newSeedService(t)
+	for _, r := range readRows(t, "../testdata/aliases.jsonl") {
+		rep := svc.Answer(context.Background(), r.Q)
+		if !hitAt1(r, rep) {
+			got := "no results"
+			if len(rep.Results) > 0 {
+				got = rep.Results[0].Doc + ": " + rep.Results[0].Excerpt
+			}
+			t.Errorf("%s %q: want %v %q, got %s", r.ID, r.Q, r.Docs, r.Expect, got)
+		}
+	}
+}

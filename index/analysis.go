@@ -16,6 +16,7 @@ import (
 // Analyzer and filter names registered with Bleve.
 const (
 	foldFilterName = "corpusbot_fold"
+	stemFilterName = "corpusbot_stem"
 	textAnalyzer   = "corpusbot_ru"
 	prefixAnalyzer = "corpusbot_ru_prefix"
 	prefixRunes    = 5
@@ -32,17 +33,58 @@ func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return in
 }
 
+// stemFilter stems each token with Snowball, then writes each alias of a
+// country or body (США, Америка, Соединённые Штаты) as its group's acronym,
+// so that every name of it is one search word (russian.Alias). A phrase
+// becomes one token spanning its words; the words after it keep their
+// positions. Both steps are one filter, so that the text chain still parts
+// from the prefix chain at its last filter (sharedChains).
+type stemFilter struct{ snowball analysis.TokenFilter }
+
+func (f stemFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	in = f.snowball.Filter(in)
+	var words []string // folded terms, made only once an alias may be there
+	out := in[:0]
+	for i := 0; i < len(in); i++ {
+		t := in[i]
+		if words == nil && !russian.MayBeAlias(string(t.Term)) {
+			out = append(out, t)
+			continue
+		}
+		if words == nil {
+			words = make([]string, len(in))
+			for k, u := range in {
+				words[k] = string(u.Term)
+			}
+		}
+		canon, n := russian.Alias(words, i)
+		if n == 0 {
+			out = append(out, t)
+			continue
+		}
+		t.Term = []byte(canon)
+		t.End = in[i+n-1].End
+		out = append(out, t)
+		i += n - 1
+	}
+	return out
+}
+
 func init() {
 	// Bleve's registry is the library's own extension point; registering a
 	// stateless filter once at start-up is how every Bleve analyzer is built.
 	_ = registry.RegisterTokenFilter(foldFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return foldFilter{}, nil
 	})
+	_ = registry.RegisterTokenFilter(stemFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return stemFilter{snowball: ru.NewRussianStemmerFilter()}, nil
+	})
 }
 
 // addAnalyzers declares the two analysis chains on m:
 //   - corpusbot_ru: unicode words → fold (ё→е, look-alikes, lower case) →
-//     Russian stop words → Snowball stem;
+//     Russian stop words → Snowball stem → aliases (США, Америка, Соединённые
+//     Штаты → сша);
 //   - corpusbot_ru_prefix: the same words cut to five runes, a crude stem
 //     that is stable across the case forms Snowball splits (Блинкен,
 //     Блинкена, Блинкеном) and forgives a late typo (Блинкин).
@@ -55,7 +97,7 @@ func addAnalyzers(m *mapping.IndexMappingImpl) error {
 	if err := m.AddCustomAnalyzer(textAnalyzer, map[string]interface{}{
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
-		"token_filters": []string{foldFilterName, ru.StopName, ru.SnowballStemmerName},
+		"token_filters": []string{foldFilterName, ru.StopName, stemFilterName},
 	}); err != nil {
 		return err
 	}

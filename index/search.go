@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -13,6 +14,8 @@ import (
 	"github.com/blevesearch/bleve/v2/search/collector"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/corpusbot/corpusbot/index/russian"
 )
 
 // Hit is one sentence that matches a query, with the evidence for it: how
@@ -365,43 +368,69 @@ func (ix *Index) analyzeQuery(ctx context.Context, words []string) ([]term, erro
 	defer reader.Close()
 	seen := map[string]bool{}
 	var out []term
-	for _, w := range words {
-		for _, tok := range text.Analyze([]byte(w)) {
-			t := term{word: w, stem: string(tok.Term)}
-			if seen[t.stem] {
-				continue
-			}
-			seen[t.stem] = true
-			if p := pre.Analyze([]byte(w)); len(p) > 0 {
-				t.prefix = string(p[0].Term)
-			} else {
-				t.prefix = t.stem
-			}
-			df, err := ix.count(ctx, reader, fieldText, t.stem)
-			if err != nil {
+	for _, tw := range analyzeWords(text, words) {
+		w := words[tw.word]
+		t := term{word: w, stem: tw.stem}
+		if seen[t.stem] {
+			continue
+		}
+		seen[t.stem] = true
+		if p := pre.Analyze([]byte(w)); len(p) > 0 && !russian.IsAlias(t.stem) {
+			t.prefix = string(p[0].Term)
+		} else { // an alias is looked for by its acronym: «Соедин» is no prefix of США
+			t.prefix = t.stem
+		}
+		df, err := ix.count(ctx, reader, fieldText, t.stem)
+		if err != nil {
+			return nil, err
+		}
+		if df == 0 {
+			if df, err = ix.count(ctx, reader, fieldPrefix, t.prefix); err != nil {
 				return nil, err
 			}
-			if df == 0 {
-				if df, err = ix.count(ctx, reader, fieldPrefix, t.prefix); err != nil {
-					return nil, err
-				}
-				t.fuzzy = df == 0 && utf8.RuneCountInString(t.stem) >= 4 && !allDigits(t.stem) // 2024 is no typo of 2023
-			}
-			if y, err := strconv.Atoi(t.stem); err == nil && len(t.stem) == 4 && y >= 1800 && y < 2200 {
-				t.year = y
-			}
-			t.known = df > 0 || t.year != 0 && ix.corpus.years[t.year] > 0
-			t.common = float64(df) > max(commonShare*float64(n), minCommon)
-			// a word the corpus lacks weighs like the rarest word it has:
-			// it may be a paraphrase as well as the topic of another corpus
-			if df == 0 {
-				df = 1
-			}
-			t.idf = math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
-			out = append(out, t)
+			t.fuzzy = df == 0 && utf8.RuneCountInString(t.stem) >= 4 && !allDigits(t.stem) // 2024 is no typo of 2023
 		}
+		if y, err := strconv.Atoi(t.stem); err == nil && len(t.stem) == 4 && y >= 1800 && y < 2200 {
+			t.year = y
+		}
+		t.known = df > 0 || t.year != 0 && ix.corpus.years[t.year] > 0
+		t.common = float64(df) > max(commonShare*float64(n), minCommon)
+		// a word the corpus lacks weighs like the rarest word it has:
+		// it may be a paraphrase as well as the topic of another corpus
+		if df == 0 {
+			df = 1
+		}
+		t.idf = math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+		out = append(out, t)
 	}
 	return out, nil
+}
+
+// termOfWord is a term of a question and the word it comes from.
+type termOfWord struct {
+	stem string
+	word int // index into the words analysed
+}
+
+// analyzeWords analyses words as one text, so that a phrase («Соединённые
+// Штаты») or a word read with the one before it («Латинская Америка») is
+// analysed as in the corpus, and says which word each term comes from.
+func analyzeWords(a analysis.Analyzer, words []string) []termOfWord {
+	var b strings.Builder
+	starts := make([]int, len(words))
+	for i, w := range words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		starts[i] = b.Len()
+		b.WriteString(w)
+	}
+	var out []termOfWord
+	for _, tok := range a.Analyze([]byte(b.String())) {
+		k := sort.SearchInts(starts, tok.Start+1) - 1
+		out = append(out, termOfWord{stem: string(tok.Term), word: max(0, k)})
+	}
+	return out
 }
 
 func (ix *Index) analyzer(name string) analysis.Analyzer {
@@ -426,10 +455,10 @@ func (ix *Index) Matcher(words []string) func(word string) bool {
 	pre := ix.analyzer(prefixAnalyzer)
 	stems := map[string]bool{}
 	prefixes := map[string]bool{}
+	for _, t := range analyzeWords(text, words) {
+		stems[t.stem] = true
+	}
 	for _, w := range words {
-		for _, t := range text.Analyze([]byte(w)) {
-			stems[string(t.Term)] = true
-		}
 		for _, t := range pre.Analyze([]byte(w)) {
 			prefixes[string(t.Term)] = true
 		}
