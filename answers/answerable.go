@@ -63,8 +63,8 @@ func features(q question, found index.Results, hits []index.Hit, i int) [len(ans
 	h := hits[i]
 	var unknown float64
 	for k, t := range found.Terms {
-		if k < len(h.Evidence) && h.Evidence[k].Window < matchedStrength && !t.Known {
-			unknown++
+		if k < len(h.Evidence) && h.Evidence[k].Window < matchedStrength && !t.Known && t.IDF > 0 {
+			unknown += t.Weight / t.IDF // a verb counts less: it is often said otherwise
 		}
 	}
 	names := float64(len(missedNames(q, found.Terms, h)))

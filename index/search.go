@@ -38,9 +38,10 @@ type Match struct{ Sentence, Window float64 }
 
 // Term is one query word as the index sees it.
 type Term struct {
-	Word  string  // as the question wrote it
-	IDF   float64 // BM25 inverse document frequency over passages
-	Known bool    // the corpus has it (its stem or its prefix)
+	Word   string  // as the question wrote it
+	IDF    float64 // BM25 inverse document frequency over passages
+	Weight float64 // its weight in coverage: IDF, less for a verb (verbWeight)
+	Known  bool    // the corpus has it (its stem or its prefix)
 }
 
 // Results are the hits of a query, best first, and the query's terms.
@@ -57,8 +58,9 @@ type term struct {
 	fuzzy  bool   // not in the corpus: matched with one edit
 	known  bool
 	idf    float64
-	year   int  // the word is a year (1800–2199): an article of that year matches it by its date
-	common bool // in more than commonShare of the passages: matched by its stem in the sentence only
+	weight float64 // its share in coverage: idf, less for a verb
+	year   int     // the word is a year (1800–2199): an article of that year matches it by its date
+	common bool    // in more than commonShare of the passages: matched by its stem in the sentence only
 }
 
 // commonShare is the share of passages past which a word is too common to
@@ -73,6 +75,14 @@ const (
 	commonShare = 0.02
 	minCommon   = 1000
 )
+
+// verbWeight is how much a verb of the question counts in coverage against
+// another word of the same rarity: «Когда Блинкен приезжал в Казахстан?» is
+// answered by «Блинкен прибыл в Астану», while a noun the corpus lacks
+// («инфляция», «курс») says the topic is not there. On the public QA
+// folds, question verbs the answer's window lacks are 45% of verbs, other
+// words 26% (names 7%); for off-corpus questions 59% and 66%.
+const verbWeight = 0.5
 
 // Window weights: a word met only in a neighbour sentence or in the title
 // counts for less than one in the sentence itself.
@@ -91,7 +101,7 @@ func (ix *Index) Search(ctx context.Context, words []string, limit int) (Results
 	}
 	var out Results
 	for _, t := range terms {
-		out.Terms = append(out.Terms, Term{Word: t.word, IDF: t.idf, Known: t.known})
+		out.Terms = append(out.Terms, Term{Word: t.word, IDF: t.idf, Weight: t.weight, Known: t.known})
 	}
 	if len(terms) == 0 || limit <= 0 {
 		return out, nil
@@ -105,7 +115,7 @@ func (ix *Index) Search(ctx context.Context, words []string, limit int) (Results
 	}
 	var total float64
 	for _, t := range terms {
-		total += t.idf
+		total += t.weight
 	}
 	hits := make([]Hit, 0, len(located))
 	for _, h := range located {
@@ -122,8 +132,8 @@ func (ix *Index) Search(ctx context.Context, words []string, limit int) (Results
 			if t.year != 0 && t.year == published { // the date, like the title, is part of the window
 				w = math.Max(w, titleStrength)
 			}
-			got += m * t.idf
-			win += w * t.idf
+			got += m * t.weight
+			win += w * t.weight
 			hit.Evidence = append(hit.Evidence, Match{Sentence: m, Window: w})
 		}
 		hit.Phrases = phraseShare(terms, h.Locations)
@@ -296,7 +306,7 @@ func articleCoverage(hits []Hit, terms []term, total float64) {
 	for i := range hits {
 		var got float64
 		for k, m := range best[hits[i].Doc] {
-			got += m * terms[k].idf
+			got += m * terms[k].weight
 		}
 		hits[i].Article = got / total
 	}
@@ -401,6 +411,10 @@ func (ix *Index) analyzeQuery(ctx context.Context, words []string) ([]term, erro
 			df = 1
 		}
 		t.idf = math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+		t.weight = t.idf
+		if !t.known && russian.LooksLikeVerb(w) { // a verb the corpus lacks is more often said otherwise than a topic it lacks
+			t.weight *= verbWeight
+		}
 		out = append(out, t)
 	}
 	return out, nil
