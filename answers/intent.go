@@ -48,6 +48,9 @@ func (s *Service) rerank(hits []index.Hit, terms []index.Term, q question, match
 		if q.asks.speech && personQuote && speakerMatches(a.Quotes[sent.Quote].Speaker, match) {
 			h.Score *= intentBoost
 		}
+		if q.counted != "" && countsNoun(sent.Text, q.counted) {
+			h.Score *= intentBoost // the number and what it counts: «девяти стран»
+		}
 		if q.asks.any() {
 			switch {
 			case s.hasAnswerType(q.asks, a, h.Sentence):
@@ -103,6 +106,28 @@ func hasNumber(text string) bool {
 	for _, w := range russian.Words(text) {
 		if russian.IsNumeral(w.Text) {
 			return true
+		}
+	}
+	return false
+}
+
+// countsNoun reports whether text puts a number right before a word of the
+// counted noun's stem (its first five letters; a shorter noun whole):
+// «500 компаний», «девяти стран», «2 000 гостей», «более 14 000 предметов».
+func countsNoun(text, counted string) bool {
+	stem := []rune(counted)
+	if len(stem) > 5 {
+		stem = stem[:5]
+	}
+	words := russian.Words(text)
+	for i, w := range words {
+		if !strings.HasPrefix(russian.FoldWord(w.Text), string(stem)) {
+			continue
+		}
+		for k := max(0, i-2); k < i; k++ {
+			if strings.ContainsAny(words[k].Text, "0123456789") || russian.IsNumeral(words[k].Text) {
+				return true
+			}
 		}
 	}
 	return false

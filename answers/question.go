@@ -21,6 +21,7 @@ type question struct {
 	years   []int          // four-digit years it names
 	within  []int          // years it sets as a filter: «в 2023 году», «за 2021 год»
 	asks    intent         // what kind of answer it asks for
+	counted string         // the noun a «сколько» question counts («Сколько стран…» → «стран»), folded
 }
 
 // intent is what kind of answer a question asks for, read from its
@@ -77,6 +78,7 @@ func readQuestion(text string) question {
 			q.names = append(q.names, w.Text)
 		}
 	}
+	q.counted = countedNoun(q.words)
 	for _, m := range yearRe.FindAllStringSubmatch(q.text, -1) {
 		if y, err := strconv.Atoi(m[1]); err == nil {
 			q.years = append(q.years, y)
@@ -130,6 +132,47 @@ func (q *question) readIntent(f string, i int) {
 	if speechWords[f] {
 		q.asks.speech = true
 	}
+}
+
+// countWords ask for a count of the noun after them: «Сколько стран…»,
+// «Какое количество людей…»; countFillers may stand between («Сколько
+// примерно предметов…»).
+var (
+	countWords   = wordSet("сколько количество число")
+	countFillers = wordSet("примерно приблизительно всего же именно около")
+	// countVerbs are verbs after «сколько» that the shape of LooksLikeVerb
+	// misses: «Сколько стоит…», «Сколько весит…»
+	countVerbs = wordSet("стоит стоят весит весят живет живут идет идут длится")
+)
+
+// adjectiveShaped reports whether a folded word after «сколько» qualifies
+// the counted noun instead of being it: after «сколько» an adjective takes
+// the genitive plural, -ых or -их («Сколько американских компаний…»).
+func adjectiveShaped(f string) bool {
+	return len([]rune(f)) > 4 && (strings.HasSuffix(f, "ых") || strings.HasSuffix(f, "их"))
+}
+
+// countedNoun returns the folded word a question counts, or "": the word
+// after «сколько» (or «количество», «число»), past fillers and adjectives,
+// when it is a lower-case word and not a verb («Сколько стоит…» counts
+// nothing).
+func countedNoun(words []russian.Word) string {
+	for i, w := range words {
+		if !countWords[russian.FoldWord(w.Text)] {
+			continue
+		}
+		for _, n := range words[i+1:] {
+			f := russian.FoldWord(n.Text)
+			if countFillers[f] || adjectiveShaped(f) {
+				continue
+			}
+			if russian.IsUpperStart(n.Text) || russian.LooksLikeVerb(n.Text) || countVerbs[f] || questionWords[f] || russian.IsNumeral(n.Text) {
+				return ""
+			}
+			return f
+		}
+	}
+	return ""
 }
 
 // isName reports whether w is written as a name: capitalised or an acronym.
