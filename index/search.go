@@ -394,6 +394,17 @@ func (ix *Index) analyzeQuery(ctx context.Context, words []string) ([]term, erro
 		if err != nil {
 			return nil, err
 		}
+		if df == 0 { // Snowball may have read a noun as a verb: «родофит» → «родоф», «родофитов» → «родофит»
+			if alt := obliqueStem(text, w); alt != "" && alt != t.stem && !seen[alt] {
+				n, err := ix.count(ctx, reader, fieldText, alt)
+				if err != nil {
+					return nil, err
+				}
+				if n > 0 {
+					t.stem, df, seen[alt] = alt, n, true
+				}
+			}
+		}
 		if df == 0 {
 			if df, err = ix.count(ctx, reader, fieldPrefix, t.prefix); err != nil {
 				return nil, err
@@ -418,6 +429,23 @@ func (ix *Index) analyzeQuery(ctx context.Context, words []string) ([]term, erro
 		out = append(out, t)
 	}
 	return out, nil
+}
+
+// obliqueStem is the stem of a word ending in a consonant read as the stem
+// of its genitive («визит» → «визита» → «визит»), or "". Snowball strips
+// verb endings before noun endings, so a noun whose nominative ends like a
+// verb (-ит, -ил, -ен…) gets a shorter stem than its other case forms,
+// which is the stem the text holds when it never uses the nominative.
+func obliqueStem(text analysis.Analyzer, w string) string {
+	r := []rune(russian.FoldWord(w))
+	if len(r) < 4 || !strings.ContainsRune("бвгджзклмнпрстфхцчшщ", r[len(r)-1]) {
+		return ""
+	}
+	toks := text.Analyze([]byte(string(r) + "а"))
+	if len(toks) != 1 {
+		return ""
+	}
+	return string(toks[0].Term)
 }
 
 // termOfWord is a term of a question and the word it comes from.
