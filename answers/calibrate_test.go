@@ -26,8 +26,61 @@ func TestCalibrateAnswerability(t *testing.T) {
 		t.Skip("set CORPUSBOT_CALIBRATE=1 to refit the answerability model")
 	}
 	xq, nerel := BenchDir(t, "xquad-ru"), BenchDir(t, "nerel")
+	xs, ys := foldExamples(t, xq, nerel+"/train")
+	w := fitLogistic(xs, ys, 400, 0.5, 0.01)
+	t.Logf("weights %v bias %.2f (%d examples)", roundAll(w[:len(w)-1]), w[len(w)-1], len(xs))
+	for _, th := range []float64{0.15, 0.2, 0.25, 0.3} {
+		pd, nd := declines(xs, ys, func(x []float64) float64 { return sigmoid(dot(w, x)) }, th)
+		t.Logf("threshold %.2f: answerable declined %.3f, off-corpus declined %.3f", th, pd, nd)
+	}
+	// the shipped model on the same folds, with and without the distractors:
+	// its decisions must not depend much on the size of the corpus
+	shipped := func(x []float64) float64 {
+		z := answerBias
+		for k, wk := range answerWeights {
+			z += wk * x[k]
+		}
+		return sigmoid(z)
+	}
+	pd, nd := declines(xs, ys, shipped, minAnswerable)
+	t.Logf("shipped model, folds with distractors: answerable declined %.3f, off-corpus declined %.3f", pd, nd)
+	axs, ays := foldExamples(t, xq, "")
+	pd, nd = declines(axs, ays, shipped, minAnswerable)
+	t.Logf("shipped model, folds alone (%d examples): answerable declined %.3f, off-corpus declined %.3f", len(axs), pd, nd)
+}
+
+// declines returns the shares of answerable and of off-corpus examples
+// whose probability p falls below th.
+func declines(xs [][]float64, ys []float64, p func([]float64) float64, th float64) (pos, neg float64) {
+	var np, nn, dp, dn int
+	for i, x := range xs {
+		declined := p(x) < th
+		if ys[i] == 1 {
+			np++
+			if declined {
+				dp++
+			}
+		} else {
+			nn++
+			if declined {
+				dn++
+			}
+		}
+	}
+	return float64(dp) / float64(max(1, np)), float64(dn) / float64(max(1, nn))
+}
+
+// foldExamples builds the held-out folds: each half of the xquad-ru
+// articles is indexed (with the distractor folder, when given), and every
+// question is asked; those of the other half are off-corpus.
+func foldExamples(t *testing.T, xq, distractors string) ([][]float64, []float64) {
+	t.Helper()
 	rows := ReadQARows(t, xq+"/questions.jsonl")
 	article := func(doc string) string { return doc[:max(0, strings.LastIndexByte(doc, '_'))] }
+	dirs := []string{xq + "/corpus"}
+	if distractors != "" {
+		dirs = append(dirs, distractors)
+	}
 	var xs [][]float64
 	var ys []float64
 	for fold := 0; fold < 2; fold++ {
@@ -42,7 +95,7 @@ func TestCalibrateAnswerability(t *testing.T) {
 			}
 			return seen[a]%2 == fold
 		}
-		ix, err := index.Open(context.Background(), CorpusOf(t, keep, xq+"/corpus", nerel+"/train"), index.Options{}, nil)
+		ix, err := index.Open(context.Background(), CorpusOf(t, keep, dirs...), index.Options{}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -64,27 +117,7 @@ func TestCalibrateAnswerability(t *testing.T) {
 		}
 		ix.Close()
 	}
-	w := fitLogistic(xs, ys, 400, 0.5, 0.01)
-	t.Logf("weights %v bias %.2f (%d examples)", roundAll(w[:len(w)-1]), w[len(w)-1], len(xs))
-	for _, th := range []float64{0.15, 0.2, 0.25, 0.3} {
-		var pos, posDeclined, neg, negDeclined int
-		for i, x := range xs {
-			declined := sigmoid(dot(w, x)) < th
-			if ys[i] == 1 {
-				pos++
-				if declined {
-					posDeclined++
-				}
-			} else {
-				neg++
-				if declined {
-					negDeclined++
-				}
-			}
-		}
-		t.Logf("threshold %.2f: answerable declined %.3f, off-corpus declined %.3f", th,
-			float64(posDeclined)/float64(pos), float64(negDeclined)/float64(neg))
-	}
+	return xs, ys
 }
 
 // fitLogistic fits logistic regression by batch gradient descent with L2
