@@ -48,6 +48,24 @@ func TestExcerptPartner(t *testing.T) {
 		},
 		hit: 1, want: "Каспий-Навигатор",
 	}, {
+		name:     "a person asked of a sentence that names its subject by a pronoun: the sentence before says who",
+		question: "Кто стал самым старым квотербеком в финале?",
+		sentences: []string{
+			"Квотербек Алексей Смирнов привёл две разные команды к финалу.",
+			"Он также стал самым старым квотербеком, сыгравшим в финале, в возрасте 39 лет.",
+			"Прежний рекорд принадлежал Василию Петрову, которому было 38 лет.",
+		},
+		hit: 1, want: "Алексей Смирнов", not: "Петрову",
+	}, {
+		name:     "a date asked of a sentence that points back to an event: the answer still follows",
+		question: "Когда были разрушены храмы города?",
+		sentences: []string{
+			"В 1909 году в городе жили 280 тысяч человек.",
+			"Это привело к строительству сотен храмов во всех частях города.",
+			"Большинство храмов были разрушены в 1944 году.",
+		},
+		hit: 1, want: "1944",
+	}, {
 		name:     "the neighbour that adds question words the sentence lacks",
 		question: "Что получил университет Назарбаева в 2021 году?",
 		sentences: []string{

@@ -80,18 +80,31 @@ func (s *Service) hasAnswerType(in intent, a *index.Article, si int) bool {
 }
 
 // answerTypeNear returns the neighbour of sentence si in its paragraph (the
-// next one first) that holds the kind of answer asked for, or -1. Callers
-// ask it only when si itself lacks it.
+// next one first, the one before first when si points back to it) that
+// holds the kind of answer asked for, or -1. Callers ask it only when si
+// itself lacks it.
 func (s *Service) answerTypeNear(in intent, a *index.Article, si int) int {
 	if !in.any() {
 		return -1
 	}
-	for _, nb := range []int{si + 1, si - 1} {
+	for _, nb := range neighbours(a, si) {
 		if nb >= 0 && nb < len(a.Sentences) && a.Sentences[nb].Para == a.Sentences[si].Para && s.hasAnswerType(in, a, nb) {
 			return nb
 		}
 	}
 	return -1
+}
+
+// neighbours are the sentences beside si in the order an excerpt prefers
+// them: the next one, where an answer most often continues, unless si
+// names its subject by a pronoun only («Он также…»): then the one before,
+// which says who it is. («Это привело к…» points back to an event, and the
+// answer still most often follows.)
+func neighbours(a *index.Article, si int) [2]int {
+	if si > 0 && russian.OpensWithPronoun(a.Sentences[si].Text) {
+		return [2]int{si - 1, si + 1}
+	}
+	return [2]int{si + 1, si - 1}
 }
 
 // hasDate reports whether text holds a date expression or a year.

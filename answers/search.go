@@ -257,7 +257,7 @@ func (s *Service) partner(a *index.Article, si int, q question, match func(strin
 	}
 	best, bestNovel, bestMatches := -1, 0, 0
 	own := matchedPrefixes(a.Sentences[si].Text, match)
-	for _, nb := range []int{si + 1, si - 1} { // the next one first: ties go forward
+	for _, nb := range neighbours(a, si) { // ties go to the preferred one
 		if !fits(nb) {
 			continue
 		}

@@ -242,3 +242,28 @@ func TestFinalWord(t *testing.T) {
 		}
 	}
 }
+
+func TestOpenings(t *testing.T) {
+	for _, tc := range []struct {
+		s                string
+		anaphor, pronoun bool
+	}{
+		{"Он также стал самым старым квотербеком.", true, true},
+		{"Она прибыла в Астану накануне.", true, true},
+		{"Они договорились продолжить переговоры.", true, true},
+		{"По её словам, решение уже принято.", true, true},
+		{"По его словам, визит важен.", true, true},
+		{"Об этом сообщается в заявлении.", true, false},
+		{"Это привело к строительству храмов.", true, false},
+		{"Онлайн-трансляция начнётся в полдень.", false, false},
+		{"Оноре де Бальзак родился в Туре.", false, false},
+		{"Токаев принял Блинкена в Акорде.", false, false},
+	} {
+		if got := OpensWithAnaphor(tc.s); got != tc.anaphor {
+			t.Errorf("OpensWithAnaphor(%q) = %v", tc.s, got)
+		}
+		if got := OpensWithPronoun(tc.s); got != tc.pronoun {
+			t.Errorf("OpensWithPronoun(%q) = %v", tc.s, got)
+		}
+	}
+}

@@ -225,6 +225,14 @@ func trimSpan(s string, sp Span) (Span, bool) {
 var anaphoric = []string{"об этом", "это ", "этот ", "эта ", "эти ", "он ", "она ", "они ", "оно ", "при этом", "в нем", "в нём",
 	"в ней", "в них", "там ", "тогда ", "поэтому", "по его словам", "по ее словам", "по её словам", "как отмечается", "как сообщается"}
 
+// pronouns are openings that name their subject only by a pronoun: who
+// «он» is, the sentence before says.
+var pronouns = []string{"он ", "она ", "они ", "оно ", "по его словам", "по ее словам", "по её словам", "по их словам"}
+
+// OpensWithPronoun reports whether sentence s names its subject by a
+// personal pronoun only («Он также…», «По её словам…»).
+func OpensWithPronoun(s string) bool { return hasPrefixFold(s, pronouns) }
+
 // connectives are openings that continue a story rather than start one.
 var connectives = []string{"также ", "кроме того", "однако", "между тем", "тем временем", "напомним", "ранее ", "в свою очередь",
 	"вместе с тем", "помимо этого", "в то же время", "как сообщалось", "как известно", "впрочем", "а ", "но ", "и "}
