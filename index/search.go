@@ -390,26 +390,9 @@ func (ix *Index) analyzeQuery(ctx context.Context, words []string) ([]term, erro
 		} else { // an alias is looked for by its acronym: «Соедин» is no prefix of США
 			t.prefix = t.stem
 		}
-		df, err := ix.count(ctx, reader, fieldText, t.stem)
+		df, err := ix.lookUp(ctx, reader, text, &t, seen)
 		if err != nil {
 			return nil, err
-		}
-		if df == 0 { // Snowball may have read a noun as a verb: «родофит» → «родоф», «родофитов» → «родофит»
-			if alt := obliqueStem(text, w); alt != "" && alt != t.stem && !seen[alt] {
-				n, err := ix.count(ctx, reader, fieldText, alt)
-				if err != nil {
-					return nil, err
-				}
-				if n > 0 {
-					t.stem, df, seen[alt] = alt, n, true
-				}
-			}
-		}
-		if df == 0 {
-			if df, err = ix.count(ctx, reader, fieldPrefix, t.prefix); err != nil {
-				return nil, err
-			}
-			t.fuzzy = df == 0 && utf8.RuneCountInString(t.stem) >= 4 && !allDigits(t.stem) // 2024 is no typo of 2023
 		}
 		if y, err := strconv.Atoi(t.stem); err == nil && len(t.stem) == 4 && y >= 1800 && y < 2200 {
 			t.year = y
@@ -429,6 +412,31 @@ func (ix *Index) analyzeQuery(ctx context.Context, words []string) ([]term, erro
 		out = append(out, t)
 	}
 	return out, nil
+}
+
+// lookUp returns how many passages hold t: by its stem; when the text
+// field lacks it, by the stem of its genitive, which then becomes t's stem
+// (Snowball may have read a noun as a verb: «родофит» → «родоф», but
+// «родофитов» → «родофит»); else by its prefix, and t is matched with one
+// edit when the corpus lacks that too.
+func (ix *Index) lookUp(ctx context.Context, r bleveindex.IndexReader, text analysis.Analyzer, t *term, seen map[string]bool) (uint64, error) {
+	df, err := ix.count(ctx, r, fieldText, t.stem)
+	if err != nil || df > 0 {
+		return df, err
+	}
+	if alt := obliqueStem(text, t.word); alt != "" && alt != t.stem && !seen[alt] {
+		if df, err = ix.count(ctx, r, fieldText, alt); err != nil || df > 0 {
+			if df > 0 {
+				t.stem, seen[alt] = alt, true
+			}
+			return df, err
+		}
+	}
+	if df, err = ix.count(ctx, r, fieldPrefix, t.prefix); err != nil {
+		return 0, err
+	}
+	t.fuzzy = df == 0 && utf8.RuneCountInString(t.stem) >= 4 && !allDigits(t.stem) // 2024 is no typo of 2023
+	return df, nil
 }
 
 // obliqueStem is the stem of a word ending in a consonant read as the stem
