@@ -79,10 +79,9 @@ func (s *Service) hasAnswerType(in intent, a *index.Article, si int) bool {
 		in.place && hasPlace(text)
 }
 
-// answerTypeNear returns the neighbour of sentence si in its paragraph (the
-// next one first, the one before first when si points back to it) that
-// holds the kind of answer asked for, or -1. Callers ask it only when si
-// itself lacks it.
+// answerTypeNear returns the neighbour of sentence si in its paragraph (in
+// the order of neighbours) that holds the kind of answer asked for, or -1.
+// Callers ask it only when si itself lacks it.
 func (s *Service) answerTypeNear(in intent, a *index.Article, si int) int {
 	if !in.any() {
 		return -1

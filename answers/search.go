@@ -237,7 +237,9 @@ func tail(s string, max int) string {
 // partner picks the neighbour sentence that completes the excerpt of
 // sentence si, or -1: the one with the kind of answer the question asks for
 // when si lacks it; else the one that adds most question words si lacks
-// (then most question words; the next one on a tie); else the previous one
+// (then most question words; on a tie, the first in the order of
+// neighbours: the next one, or the one before after a pronoun); else the
+// previous one
 // when si opens with an anaphor ("Об этом…"); else the next one in the
 // paragraph, where an answer most often continues. A neighbour longer than
 // the room left is cut by joinPartner.
