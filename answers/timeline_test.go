@@ -89,6 +89,17 @@ func TestTimelineTopic(t *testing.T) {
 	if len(r.Events) != 0 || !strings.Contains(r.Text(), "Не нашёл") {
 		t.Errorf("unknown topic: %s", r.Text())
 	}
+	// a country under its other names: the same events (before the aliases,
+	// «Америка» found none and «РК» one)
+	us := svc.Answer(context.Background(), "/timeline США")
+	for _, q := range []string{"Америка", "Соединённые Штаты"} {
+		if r := svc.Answer(context.Background(), "/timeline "+q); len(us.Events) == 0 || len(r.Events) != len(us.Events) {
+			t.Errorf("/timeline %s: %d events, /timeline США: %d", q, len(r.Events), len(us.Events))
+		}
+	}
+	if kz, rk := svc.Answer(context.Background(), "/timeline Казахстан"), svc.Answer(context.Background(), "/timeline РК"); len(rk.Events) != len(kz.Events) {
+		t.Errorf("/timeline РК: %d events, /timeline Казахстан: %d", len(rk.Events), len(kz.Events))
+	}
 }
 
 // TestTimelineNeverInventsAYear: an article with no catalog, no dateline and
