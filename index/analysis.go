@@ -43,21 +43,19 @@ type stemFilter struct{ snowball analysis.TokenFilter }
 
 func (f stemFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	in = f.snowball.Filter(in)
-	var words []string // folded terms, made only once an alias may be there
 	out := in[:0]
+	var near [4]string // the stem before and the three from i: all Alias reads
 	for i := 0; i < len(in); i++ {
 		t := in[i]
-		if words == nil && !russian.MayBeAlias(string(t.Term)) {
+		if !russian.MayBeAlias(t.Term) {
 			out = append(out, t)
 			continue
 		}
-		if words == nil {
-			words = make([]string, len(in))
-			for k, u := range in {
-				words[k] = string(u.Term)
-			}
+		lo, hi := max(0, i-1), min(len(in), i+3)
+		for k := lo; k < hi; k++ {
+			near[k-lo] = string(in[k].Term)
 		}
-		canon, n := russian.Alias(words, i)
+		canon, n := russian.Alias(near[:hi-lo], i-lo)
 		if n == 0 {
 			out = append(out, t)
 			continue

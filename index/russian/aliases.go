@@ -86,14 +86,15 @@ func Alias(stems []string, i int) (canon string, n int) {
 }
 
 // MayBeAlias reports whether a stem may begin an alias: a cheap test made
-// of every word before Alias is asked.
-func MayBeAlias(w string) bool {
-	if _, ok := aliasStems[w]; ok {
+// of every token of the text before Alias is asked (a token's bytes, not
+// copied).
+func MayBeAlias(stem []byte) bool {
+	if _, ok := aliasStems[string(stem)]; ok {
 		return true
 	}
 	for _, g := range aliasGroups {
 		for _, p := range g.phrases {
-			if strings.HasPrefix(w, p[0]) {
+			if len(stem) >= len(p[0]) && string(stem[:len(p[0])]) == p[0] {
 				return true
 			}
 		}
