@@ -53,31 +53,30 @@ var notTheUS = []string{"латинск", "южн", "северн", "центр�
 // before i, when there is one, is read too: «Латинская Америка» is no alias
 // of США.
 func Alias(stems []string, i int) (canon string, n int) {
-	words := stems
-	if i < 0 || i >= len(words) {
+	if i < 0 || i >= len(stems) {
 		return "", 0
 	}
 	for _, g := range aliasGroups {
 	phrase:
 		for _, p := range g.phrases {
-			if i+len(p) > len(words) {
+			if i+len(p) > len(stems) {
 				continue
 			}
-			for k, stem := range p {
-				if !strings.HasPrefix(words[i+k], stem) {
+			for k, begin := range p {
+				if !strings.HasPrefix(stems[i+k], begin) {
 					continue phrase
 				}
 			}
 			return g.canon, len(p)
 		}
 	}
-	canon, ok := aliasStems[words[i]]
+	canon, ok := aliasStems[stems[i]]
 	if !ok {
 		return "", 0
 	}
-	if canon == "сша" && words[i] != "сша" && i > 0 {
+	if canon == "сша" && stems[i] != "сша" && i > 0 {
 		for _, p := range notTheUS {
-			if strings.HasPrefix(words[i-1], p) {
+			if strings.HasPrefix(stems[i-1], p) {
 				return "", 0
 			}
 		}
