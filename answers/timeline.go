@@ -128,7 +128,7 @@ func (s *Service) timeline(ctx context.Context, arg string) Reply {
 // timelineReply lists events under their dates, each with its sources.
 func (s *Service) timelineReply(events []index.Event, about string) Reply {
 	c := s.lib.Corpus()
-	r := Reply{Kind: KindTimeline}
+	r := Reply{Kind: KindTimeline, Events: make([]Event, 0, len(events))}
 	r.Blocks = append(r.Blocks, Block{{Text: fmt.Sprintf("Хронология%s: %s", about, russian.Plural(len(events), "событие", "события", "событий")), Style: Bold}})
 	var cur Block
 	curDate := ""
@@ -140,19 +140,20 @@ func (s *Service) timelineReply(events []index.Event, about string) Reply {
 	for _, e := range events {
 		ev := Event{Date: e.From.ISO(), DateText: e.DateText(), Planned: e.Planned, Text: e.Text}
 		var sources []string
-		seen := map[string]bool{} // an event an archive reports thousands of times must not cost their square
+		// an event an archive reports thousands of times must not cost their square
+		seenDoc, seenSrc := map[string]bool{}, map[string]bool{}
 		for _, p := range e.Sources {
 			a := c.Info(p.Doc)
-			if !seen["doc "+a.ID] {
-				seen["doc "+a.ID] = true
+			if !seenDoc[a.ID] {
+				seenDoc[a.ID] = true
 				ev.Docs = append(ev.Docs, a.ID)
 			}
 			src := a.Source
 			if src == "" {
 				src = "«" + russian.Truncate(a.Title, 50) + "»"
 			}
-			if !seen["src "+src] {
-				seen["src "+src] = true
+			if !seenSrc[src] {
+				seenSrc[src] = true
 				sources = append(sources, src)
 			}
 		}
@@ -224,7 +225,10 @@ func (s *Service) withReports(events []index.Event, people []*index.Person) []in
 	added := false
 	for _, p := range people {
 		for _, m := range p.Mentions {
-			if have[m.Doc] || c.Info(m.Doc) == nil || c.Info(m.Doc).Published.IsZero() {
+			if have[m.Doc] {
+				continue
+			}
+			if info := c.Info(m.Doc); info == nil || info.Published.IsZero() {
 				continue
 			}
 			a := c.Article(m.Doc)
