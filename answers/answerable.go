@@ -13,23 +13,33 @@ import (
 // distractors, the other half's questions taken as off-corpus); the command
 // is in the README («Answerability»). Weights, in the order of features().
 var answerWeights = [...]float64{
-	0.35,  // window coverage: share of the question's weight in the sentence, its neighbours and title
-	0.51,  // article coverage: the same over every candidate sentence of the article
-	0.48,  // phrases: adjacent question words found near each other
-	-0.79, // question words the corpus never uses and the window does not match (at most 2)
-	-0.84, // names of the question the window does not match
-	-0.24, // 1 / number of question terms: short questions are weaker evidence
-	2.04,  // log margin of the score over the 10th candidate (chance matches score flat), times window coverage
+	0.26,  // window coverage: share of the question's weight in the sentence, its neighbours and title
+	0.43,  // article coverage: the same over every candidate sentence of the article
+	0.28,  // phrases: adjacent question words found near each other
+	-0.75, // question words the corpus never uses and the window does not match (at most 2)
+	-0.89, // names of the question the window does not match
+	-0.21, // 1 / number of question terms: short questions are weaker evidence
+	1.72,  // log margin of the score over the 10th candidate (chance matches score flat), times window coverage
+	1.00,  // the share of the ten best candidates' scores that the hit's article holds, less its mean
+	-0.96, // how scattered the ten best candidates are over articles (0 all in one, 1 each in its own), less its mean
 }
 
 const (
-	answerBias = -2.37
+	answerBias = -2.04
 	// minAnswerable is the probability below which a hit is no answer. At
-	// 0.2 the folds decline 2.9% of answerable questions and 73% of
-	// off-corpus ones.
+	// 0.2 the folds decline 2.7% of answerable questions and 76% of
+	// off-corpus ones (2.4% and 82% without the distractors).
 	minAnswerable = 0.2
 	maxMargin     = 4.0
 	marginRank    = 9 // the candidate whose score stands for chance
+	// concentrationRank is how many of the best candidates concentration
+	// reads; concentrationArticles how many articles a corpus needs for it
+	// to count fully (ten candidates among them could each be in its own);
+	// meanShare and meanScatter are its means over the folds.
+	concentrationRank     = 10
+	concentrationArticles = 100.0
+	meanShare             = 0.52
+	meanScatter           = 0.69
 )
 
 // matchedStrength is the evidence at which a term counts as matched: a
@@ -49,9 +59,9 @@ func missedNames(q question, terms []index.Term, h index.Hit) []string {
 }
 
 // answerability returns the probability that hit i of hits (reranked, best
-// first) answers q.
-func answerability(q question, found index.Results, hits []index.Hit, i int) float64 {
-	f := features(q, found, hits, i)
+// first) answers q, in a corpus of the given number of articles.
+func answerability(q question, found index.Results, hits []index.Hit, i, articles int) float64 {
+	f := features(q, found, hits, i, articles)
 	z := answerBias
 	for k, w := range answerWeights {
 		z += w * f[k]
@@ -59,7 +69,7 @@ func answerability(q question, found index.Results, hits []index.Hit, i int) flo
 	return 1 / (1 + math.Exp(-z))
 }
 
-func features(q question, found index.Results, hits []index.Hit, i int) [len(answerWeights)]float64 {
+func features(q question, found index.Results, hits []index.Hit, i, articles int) [len(answerWeights)]float64 {
 	h := hits[i]
 	var unknown float64
 	for k, t := range found.Terms {
@@ -75,8 +85,39 @@ func features(q question, found index.Results, hits []index.Hit, i int) [len(ans
 	if base := hits[last].Score; base > 0 && h.Score > base {
 		margin = math.Min(maxMargin, math.Log(h.Score/base)) * float64(last) / marginRank
 	}
+	// among a few articles, candidates cannot scatter: concentration counts
+	// in proportion to the articles, about its mean over the folds
+	share, scatter := concentration(hits, h.Doc)
+	c := math.Min(1, float64(articles)/concentrationArticles)
 	return [...]float64{
 		h.Window, h.Article, h.Phrases, math.Min(2, unknown), names,
 		1 / float64(max(1, len(found.Terms))), margin * h.Window,
+		(share - meanShare) * c, (scatter - meanScatter) * c,
 	}
+}
+
+// concentration reads how the ten best candidates fall over articles: the
+// share of their scores that article doc holds, and how scattered they are
+// (0 when one article holds them all, 1 when each is in an article of its
+// own). A question the corpus answers draws its candidates to the article
+// that answers it; chance matches scatter over as many articles as there
+// are candidates.
+func concentration(hits []index.Hit, doc string) (share, scatter float64) {
+	k := min(concentrationRank, len(hits))
+	var total, in float64
+	docs := map[string]bool{}
+	for _, h := range hits[:k] {
+		total += h.Score
+		if h.Doc == doc {
+			in += h.Score
+		}
+		docs[h.Doc] = true
+	}
+	if total > 0 {
+		share = in / total
+	}
+	if k > 1 {
+		scatter = float64(len(docs)-1) / float64(k-1)
+	}
+	return share, scatter
 }

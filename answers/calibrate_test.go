@@ -107,7 +107,7 @@ func foldExamples(t *testing.T, xq, distractors string) ([][]float64, []float64)
 				continue
 			}
 			s.rerank(found.Hits, found.Terms, q, ix.Matcher(q.content), ix.Corpus())
-			f := features(q, found, found.Hits, 0)
+			f := features(q, found, found.Hits, 0, len(ix.Corpus().Articles))
 			xs = append(xs, append(f[:], 1))
 			y := 0.0
 			if len(r.Docs) > 0 && ix.Corpus().Article(r.Docs[0]) != nil {

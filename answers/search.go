@@ -50,7 +50,7 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 	byText := map[string]int{} // folded hit sentence → its place in excerpts
 	top := 0.0
 	for i, h := range hits {
-		if answerability(q, found, hits, i) < minAnswerable {
+		if answerability(q, found, hits, i, len(corpus.Articles)) < minAnswerable {
 			if i == 0 {
 				break // the best candidate is no answer: the corpus has none
 			}
