@@ -29,6 +29,15 @@ func TestCalibrateAnswerability(t *testing.T) {
 	xs, ys := foldExamples(t, xq, nerel+"/train")
 	w := fitLogistic(xs, ys, 400, 0.5, 0.01)
 	t.Logf("weights %v bias %.2f (%d examples)", roundAll(w[:len(w)-1]), w[len(w)-1], len(xs))
+	// the folds have more articles than concentrationArticles, so the two
+	// concentration features are their values less meanShare, meanScatter
+	var sh, sc float64
+	n := len(answerWeights)
+	for _, x := range xs {
+		sh += x[n-2]
+		sc += x[n-1]
+	}
+	t.Logf("mean share %.2f, mean scatter %.2f (meanShare, meanScatter)", meanShare+sh/float64(len(xs)), meanScatter+sc/float64(len(xs)))
 	for _, th := range []float64{0.15, 0.2, 0.25, 0.3} {
 		pd, nd := declines(xs, ys, func(x []float64) float64 { return sigmoid(dot(w, x)) }, th)
 		t.Logf("threshold %.2f: answerable declined %.3f, off-corpus declined %.3f", th, pd, nd)
