@@ -147,16 +147,7 @@ func agentNounBefore(s string, words []Word, at int) int {
 // looksVerb reports whether a lower-case word is shaped like a finite verb
 // or an infinitive ("заявил", "посетила", "обсуждает", "встретиться").
 func looksVerb(w string) bool {
-	if IsRoleWord(w) || len([]rune(w)) < 4 || !letter.IsLower(firstRune(w)) {
-		return false
-	}
-	for _, e := range []string{"ал", "ял", "ил", "ел", "ала", "яла", "ила", "ела", "али", "яли", "или", "ели", "ало", "ило",
-		"лся", "лась", "лись", "ется", "ются", "ится", "ятся", "ает", "яет", "еет", "ует", "ают", "яют", "уют", "ать", "ять", "ить", "еть", "ться", "тся"} {
-		if strings.HasSuffix(w, e) {
-			return true
-		}
-	}
-	return false
+	return !IsRoleWord(w) && len([]rune(w)) >= 4 && letter.IsLower(firstRune(w)) && verbShaped(w)
 }
 
 // roleNominatives are role nouns in the nominative; their case forms are
