@@ -56,18 +56,7 @@ func FoldWord(s string) string {
 		}
 		return letter.ToLower(r)
 	}
-	for i, r := range s {
-		if fold(r) == r && r != utf8.RuneError {
-			continue
-		}
-		b := make([]byte, i, len(s)) // most words are already folded: no copy for them
-		copy(b, s[:i])
-		for _, r := range s[i:] {
-			b = utf8.AppendRune(b, fold(r))
-		}
-		return string(b)
-	}
-	return s
+	return letter.Map(fold, s) // most words are already folded: no copy for them
 }
 
 // FoldAll lowercases s and folds every ё and Latin look-alike, whatever the

@@ -5,7 +5,6 @@
 package letter
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -70,18 +69,22 @@ func IsLetter(r rune) bool {
 }
 
 // Lower is strings.ToLower; s itself when nothing changes.
-func Lower(s string) string {
+func Lower(s string) string { return Map(ToLower, s) }
+
+// Map is strings.Map for a mapping that keeps every rune (no -1): s itself
+// when no rune changes, so most words of a text are not copied. An invalid
+// byte is written as U+FFFD, as strings.Map does.
+func Map(f func(rune) rune, s string) string {
 	for i, r := range s {
-		if l := ToLower(r); l == r && r != utf8.RuneError {
+		if f(r) == r && r != utf8.RuneError {
 			continue
 		}
-		var b strings.Builder
-		b.Grow(len(s))
-		b.WriteString(s[:i])
+		b := make([]byte, i, len(s))
+		copy(b, s[:i])
 		for _, r := range s[i:] {
-			b.WriteRune(ToLower(r))
+			b = utf8.AppendRune(b, f(r))
 		}
-		return b.String()
+		return string(b)
 	}
 	return s
 }
