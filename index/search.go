@@ -40,7 +40,7 @@ type Match struct{ Sentence, Window float64 }
 type Term struct {
 	Word   string  // as the question wrote it
 	IDF    float64 // BM25 inverse document frequency over passages
-	Weight float64 // its weight in coverage: IDF, less for a verb (verbWeight)
+	Weight float64 // its weight in coverage: IDF, less for a verb the corpus never uses (verbWeight)
 	Known  bool    // the corpus has it (its stem or its prefix)
 }
 
@@ -58,7 +58,7 @@ type term struct {
 	fuzzy  bool   // not in the corpus: matched with one edit
 	known  bool
 	idf    float64
-	weight float64 // its share in coverage: idf, less for a verb
+	weight float64 // its share in coverage: idf, less for a verb the corpus never uses
 	year   int     // the word is a year (1800–2199): an article of that year matches it by its date
 	common bool    // in more than commonShare of the passages: matched by its stem in the sentence only
 }
@@ -76,10 +76,11 @@ const (
 	minCommon   = 1000
 )
 
-// verbWeight is how much a verb of the question counts in coverage against
-// another word of the same rarity: «Когда Блинкен приезжал в Казахстан?» is
-// answered by «Блинкен прибыл в Астану», while a noun the corpus lacks
-// («инфляция», «курс») says the topic is not there. On the public QA
+// verbWeight is how much a verb of the question that the corpus never uses
+// counts in coverage against another unknown word (both weigh like the
+// corpus's rarest word): «Когда Блинкен приезжал в Казахстан?» is answered
+// by «Блинкен прибыл в Астану», while a noun the corpus lacks («инфляция»,
+// «курс») says the topic is not there. On the public QA
 // folds, question verbs the answer's window lacks are 45% of verbs, other
 // words 26% (names 7%); for off-corpus questions 59% and 66%.
 const verbWeight = 0.5
