@@ -105,19 +105,23 @@ func features(q question, found index.Results, hits []index.Hit, i, articles int
 func concentration(hits []index.Hit, doc string) (share, scatter float64) {
 	k := min(concentrationRank, len(hits))
 	var total, in float64
-	docs := map[string]bool{}
+	var docs [concentrationRank]string // the articles met so far: ten at most, no map needed
+	n := 0
 	for _, h := range hits[:k] {
 		total += h.Score
 		if h.Doc == doc {
 			in += h.Score
 		}
-		docs[h.Doc] = true
+		if !slices.Contains(docs[:n], h.Doc) {
+			docs[n] = h.Doc
+			n++
+		}
 	}
 	if total > 0 {
 		share = in / total
 	}
 	if k > 1 {
-		scatter = float64(len(docs)-1) / float64(k-1)
+		scatter = float64(n-1) / float64(k-1)
 	}
 	return share, scatter
 }

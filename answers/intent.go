@@ -127,13 +127,13 @@ func hasNumber(text string) bool {
 // counted noun's stem (its first five letters; a shorter noun whole):
 // «500 компаний», «девяти стран», «2 000 гостей», «более 14 000 предметов».
 func countsNoun(text, counted string) bool {
-	stem := []rune(counted)
-	if len(stem) > 5 {
-		stem = stem[:5]
+	stem := counted
+	if r := []rune(counted); len(r) > 5 {
+		stem = string(r[:5])
 	}
 	words := russian.Words(text)
 	for i, w := range words {
-		if !strings.HasPrefix(russian.FoldWord(w.Text), string(stem)) {
+		if !strings.HasPrefix(russian.FoldWord(w.Text), stem) {
 			continue
 		}
 		for k := max(0, i-2); k < i; k++ {

@@ -239,10 +239,9 @@ func tail(s string, max int) string {
 // when si lacks it; else the one that adds most question words si lacks
 // (then most question words; on a tie, the first in the order of
 // neighbours: the next one, or the one before after a pronoun); else the
-// previous one
-// when si opens with an anaphor ("Об этом…"); else the next one in the
-// paragraph, where an answer most often continues. A neighbour longer than
-// the room left is cut by joinPartner.
+// previous one when si opens with an anaphor ("Об этом…"); else the next
+// one in the paragraph, where an answer most often continues. A neighbour
+// longer than the room left is cut by joinPartner.
 func (s *Service) partner(a *index.Article, si int, q question, match func(string) bool) int {
 	n := utf8.RuneCountInString(a.Sentences[si].Text)
 	fits := func(nb int) bool {
