@@ -27,7 +27,7 @@ var answerWeights = [...]float64{
 const (
 	answerBias = -2.04
 	// minAnswerable is the probability below which a hit is no answer. At
-	// 0.2 the folds decline 2.7% of answerable questions and 76% of
+	// 0.2 the folds decline 2.7% of answerable questions and 75% of
 	// off-corpus ones (2.4% and 82% without the distractors).
 	minAnswerable = 0.2
 	maxMargin     = 4.0
