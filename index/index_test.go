@@ -402,3 +402,34 @@ func TestEqualScoresInCorpusOrder(t *testing.T) {
 		t.Errorf("hits in order %v, want %s", got, want)
 	}
 }
+
+// TestUnknownWordWeights: a word the corpus never uses weighs its IDF in
+// coverage; a verb half of it; a preposition or particle nothing (it names
+// no topic), so the hit that matches every other word covers the query.
+func TestUnknownWordWeights(t *testing.T) {
+	ix := openSeeds(t)
+	res, err := ix.Search(context.Background(), []string{"среди", "инвесторов", "занимают", "туристов"}, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Terms) != 4 || len(res.Hits) == 0 {
+		t.Fatalf("terms %+v, %d hits", res.Terms, len(res.Hits))
+	}
+	among, investors, verb, noun := res.Terms[0], res.Terms[1], res.Terms[2], res.Terms[3]
+	if among.Known || among.Weight != 0 {
+		t.Errorf("«среди»: %+v, want unknown with weight 0", among)
+	}
+	if !investors.Known || investors.Weight != investors.IDF {
+		t.Errorf("«инвесторов»: %+v, want known with its IDF as weight", investors)
+	}
+	if verb.Known || verb.Weight != verb.IDF/2 {
+		t.Errorf("«занимают»: %+v, want unknown with half its IDF", verb)
+	}
+	if noun.Known || noun.Weight != noun.IDF {
+		t.Errorf("«туристов»: %+v, want unknown with its IDF", noun)
+	}
+	want := investors.Weight / (investors.Weight + verb.Weight + noun.Weight)
+	if got := res.Hits[0].Coverage; got < want-1e-9 || got > want+1e-9 {
+		t.Errorf("coverage %.3f, want %.3f (the preposition left out)", got, want)
+	}
+}

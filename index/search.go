@@ -40,7 +40,7 @@ type Match struct{ Sentence, Window float64 }
 type Term struct {
 	Word   string  // as the question wrote it
 	IDF    float64 // BM25 inverse document frequency over passages
-	Weight float64 // its weight in coverage: IDF, less for a verb the corpus never uses (verbWeight)
+	Weight float64 // its weight in coverage: IDF; for a word the corpus never uses, half for a verb (verbWeight), none for a preposition or particle
 	Known  bool    // the corpus has it (its stem or its prefix)
 }
 
@@ -58,7 +58,7 @@ type term struct {
 	fuzzy  bool   // not in the corpus: matched with one edit
 	known  bool
 	idf    float64
-	weight float64 // its share in coverage: idf, less for a verb the corpus never uses
+	weight float64 // its share in coverage: idf, less for a verb or function word the corpus never uses
 	year   int     // the word is a year (1800–2199): an article of that year matches it by its date
 	common bool    // in more than commonShare of the passages: matched by its stem in the sentence only
 }
@@ -407,7 +407,11 @@ func (ix *Index) analyzeQuery(ctx context.Context, words []string) ([]term, erro
 		}
 		t.idf = math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 		t.weight = t.idf
-		if !t.known && russian.LooksLikeVerb(w) { // a verb the corpus lacks is more often said otherwise than a topic it lacks
+		switch {
+		case t.known:
+		case russian.IsFunctionWord(w): // «среди», «против»: no topic, so no evidence either way
+			t.weight = 0
+		case russian.LooksLikeVerb(w): // a verb the corpus lacks is more often said otherwise than a topic it lacks
 			t.weight *= verbWeight
 		}
 		out = append(out, t)
