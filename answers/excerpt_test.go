@@ -163,3 +163,53 @@ func TestCountsNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestHasCount: a «сколько» question is answered by a number that counts,
+// not by the digits of a date, a time or a name.
+func TestHasCount(t *testing.T) {
+	s := New(nil, nil)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"В стране работают более 500 компаний.", true},
+		{"На ужин пришли 2 000 гостей.", true},
+		{"Помощь составила 6,2 млн долларов.", true},
+		{"Бассейн охватывает территорию девяти стран.", true},
+		{"Он принёс команде четыре перехвата.", true},
+		{"Напомним, 28 февраля состоялся первый визит.", false},
+		{"Встреча прошла в 2015 году.", false},
+		{"Лидер посетит Москву 11-12 ноября.", false},
+		{"Обновлено в 23:48.", false},
+		{"Меры против пандемии COVID-19 обсудили отдельно.", false},
+		{"Страны G20 соберутся в Индии.", false},
+		{"Встреча в формате С5+1 прошла в Вашингтоне.", false},
+		{"Ученик лицея № 21 получил награду.", false},
+		{"Стороны договорились продолжить диалог.", false},
+	} {
+		if got := s.hasCount(tc.text); got != tc.want {
+			t.Errorf("hasCount(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestWhenAsksDate: «когда» asks for a date when it opens the question, not
+// when it opens a clause after another question word.
+func TestWhenAsksDate(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want bool
+	}{
+		{"Когда Токаев посетит Москву?", true},
+		{"А когда Блинкен прилетел в Астану?", true},
+		{"Скажите, когда закрыли представительство?", true},
+		{"В каком году прошла встреча?", true},
+		{"Что происходит, когда иммунная система ослаблена?", false},
+		{"Что делает Доктор Кто, когда его тело повреждено?", false},
+		{"Какую помощь оказали, когда началась пандемия?", false},
+	} {
+		if got := readQuestion(tc.q).asks.date; got != tc.want {
+			t.Errorf("%q: asks a date %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}

@@ -1,8 +1,12 @@
 package answers
 
 import (
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/corpusbot/corpusbot/index"
 	"github.com/corpusbot/corpusbot/index/russian"
@@ -74,7 +78,7 @@ func (s *Service) hasAnswerType(in intent, a *index.Article, si int) bool {
 	text := sent.Text
 	return in.speech && sent.Quote >= 0 && a.Quotes[sent.Quote].Kind == russian.SpeakerPerson ||
 		in.date && s.hasDate(text) ||
-		in.number && hasNumber(text) ||
+		in.number && s.hasCount(text) ||
 		in.person && hasFullName(text) ||
 		in.place && hasPlace(text)
 }
@@ -111,16 +115,37 @@ func (s *Service) hasDate(text string) bool {
 	return yearRe.MatchString(text) || len(s.dates.Find(text)) > 0
 }
 
-func hasNumber(text string) bool {
-	if strings.ContainsAny(text, "0123456789") {
-		return true
-	}
+// hasCount reports whether text holds a number that can answer «сколько»:
+// a number word, or digits that are not part of a date («28 февраля», «в
+// 2015 году»), a time, a name («COVID-19», «G20», «С5+1») or a «№».
+func (s *Service) hasCount(text string) bool {
 	for _, w := range russian.Words(text) {
 		if russian.IsNumeral(w.Text) {
 			return true
 		}
 	}
+	if !strings.ContainsAny(text, "0123456789") {
+		return false
+	}
+	dates := s.dates.Find(text)
+	for _, m := range digitsRe.FindAllStringIndex(text, -1) {
+		if standsAlone(text, m[0], m[1]) && !slices.ContainsFunc(dates, func(d russian.DateExpr) bool { return m[0] >= d.Start && m[0] < d.End }) {
+			return true
+		}
+	}
 	return false
+}
+
+var digitsRe = regexp.MustCompile(`\d[\d.,]*`)
+
+// standsAlone reports whether the digits text[start:end] are a number of
+// their own: not glued to a letter or a sign before («COVID-19», «С5+1»,
+// «G20») or to a letter after, not after «№», not part of a time («23:48»).
+func standsAlone(text string, start, end int) bool {
+	before, _ := utf8.DecodeLastRuneInString(text[:start])
+	after, _ := utf8.DecodeRuneInString(text[end:])
+	glued := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("+-:", r) }
+	return !glued(before) && !glued(after) && !strings.HasSuffix(strings.TrimRight(text[:start], " "), "№")
 }
 
 // countsNoun reports whether text puts a number right before a word of the

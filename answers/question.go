@@ -117,7 +117,9 @@ func (q question) inPeriod(a *index.Article, si int) bool {
 func (q *question) readIntent(f string, i int) {
 	switch f {
 	case "когда":
-		q.asks.date = true
+		if !q.askedBefore(i) { // «Что происходит, когда…» asks what, not when
+			q.asks.date = true
+		}
 	case "кто", "кого", "кому", "кем", "чей", "чья", "чье", "чьи", "чьей", "чьим", "чьих":
 		q.asks.person = true
 	case "сколько":
@@ -132,6 +134,22 @@ func (q *question) readIntent(f string, i int) {
 	if speechWords[f] {
 		q.asks.speech = true
 	}
+}
+
+// interrogatives are the words that open a question's clause.
+var interrogatives = wordSet(`что чем чего чему кто кого кому кем ком где куда откуда как какой какая какое какие каких
+каким какими какую каком каков какова каково каковы сколько почему зачем отчего насколько чей чья чье чьи чьей чьим
+чьих`)
+
+// askedBefore reports whether an interrogative stands before the i-th
+// word: a «когда» after one opens a clause of time, not the question.
+func (q *question) askedBefore(i int) bool {
+	for _, w := range q.words[:i] {
+		if interrogatives[russian.FoldWord(w.Text)] {
+			return true
+		}
+	}
+	return false
 }
 
 // countWords ask for a count of the noun after them: «Сколько стран…»,
