@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -210,6 +211,35 @@ func TestWhenAsksDate(t *testing.T) {
 	} {
 		if got := readQuestion(tc.q).asks.date; got != tc.want {
 			t.Errorf("%q: asks a date %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
+
+// TestCaseEndingsAreNoWords: the ending of «168-е» or «1950-х» is no word
+// of the question (alone it matches every such ending in the corpus); the
+// number stays, and so does a word after a hyphen that is not an ending.
+func TestCaseEndingsAreNoWords(t *testing.T) {
+	for _, tc := range []struct {
+		q          string
+		want, lose []string
+	}{
+		{"Как еще называется 168-е шоссе?", []string{"168", "шоссе"}, []string{"е"}},
+		{"Кто стал спутником в 10-й серии?", []string{"10", "серии"}, []string{"й"}},
+		{"Что строили в 1950-х годах?", []string{"1950", "годах"}, []string{"х"}},
+		{"Сколько лет длился 5-летний план?", []string{"5", "летний", "план"}, nil},
+		{"Когда закончилась пандемия COVID-19?", []string{"COVID", "19"}, nil},
+		{"Где разбился Ту-154?", []string{"Ту", "154"}, nil},
+	} {
+		got := readQuestion(tc.q).content
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: content %q lacks %q", tc.q, got, w)
+			}
+		}
+		for _, w := range tc.lose {
+			if slices.Contains(got, w) {
+				t.Errorf("%q: content %q holds %q", tc.q, got, w)
+			}
 		}
 	}
 }

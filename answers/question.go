@@ -71,6 +71,9 @@ func readQuestion(text string) question {
 		if questionWords[f] {
 			continue
 		}
+		if i > 0 && isCaseEnding(q.text, q.words[i-1], w) {
+			continue
+		}
 		if len(q.content) < maxWords {
 			q.content = append(q.content, w.Text)
 		}
@@ -90,6 +93,14 @@ func readQuestion(text string) question {
 		}
 	}
 	return q
+}
+
+// isCaseEnding reports whether w is the case ending of the number before
+// it, «е» of «168-е», «х» of «1950-х»: alone it would match any such ending
+// in the corpus.
+func isCaseEnding(text string, before, w russian.Word) bool {
+	return text[before.End:w.Start] == "-" && strings.Trim(before.Text, "0123456789") == "" &&
+		len([]rune(w.Text)) <= 3 && !russian.IsUpperStart(w.Text)
 }
 
 // yearFilterRe is a year as the time of what is asked: «в 2023 году», «за
