@@ -37,12 +37,41 @@ func TestConcentrationNeedsArticles(t *testing.T) {
 	q := readQuestion("Где Токаев принимал Блинкена?")
 	found := index.Results{Terms: []index.Term{{Word: "Токаев", IDF: 1, Weight: 1, Known: true}}}
 	n := len(answerWeights)
-	tiny := features(q, found, hits, 0, 5)
-	full := features(q, found, hits, 0, 1000)
+	tiny := features(q, found, hits, 0, 5, 0)
+	full := features(q, found, hits, 0, 1000, 0)
 	if math.Abs(tiny[n-2]) > 0.05 || math.Abs(tiny[n-1]) > 0.05 {
 		t.Errorf("5 articles: concentration features %.3f %.3f, want near 0", tiny[n-2], tiny[n-1])
 	}
 	if math.Abs(full[n-2]-(1-meanShare)) > 1e-9 || math.Abs(full[n-1]-(0-meanScatter)) > 1e-9 {
 		t.Errorf("1,000 articles: concentration features %.3f %.3f, want %.3f %.3f", full[n-2], full[n-1], 1-meanShare, -meanScatter)
+	}
+}
+
+// TestMissedYears: a year the question names is evidence like a name: the
+// window must hold it, unless its article was published that year.
+func TestMissedYears(t *testing.T) {
+	q := readQuestion("Кто получил премию в 1915 году?")
+	terms := []index.Term{{Word: "получил"}, {Word: "премию"}, {Word: "1915"}, {Word: "году"}}
+	hit := func(yearWindow float64) index.Hit {
+		return index.Hit{Evidence: []index.Match{{Window: 1}, {Window: 1}, {Window: yearWindow}, {Window: 1}}}
+	}
+	for _, tc := range []struct {
+		name      string
+		h         index.Hit
+		published int
+		want      int
+	}{
+		{"the window names the year", hit(1), 0, 0},
+		{"the window lacks it", hit(0), 0, 1},
+		{"the window lacks it, an article of another year", hit(0), 1916, 1},
+		{"the window lacks it, an article of that year", hit(0), 1915, 0},
+		{"only a neighbour's prefix", hit(0.5), 0, 1},
+	} {
+		if got := missedYears(q, terms, tc.h, tc.published); got != tc.want {
+			t.Errorf("%s: %d missed, want %d", tc.name, got, tc.want)
+		}
+	}
+	if got := missedYears(readQuestion("Кто получил премию?"), terms[:2], hit(0), 0); got != 0 {
+		t.Errorf("no year asked: %d missed", got)
 	}
 }

@@ -124,6 +124,13 @@ func (q question) inPeriod(a *index.Article, si int) bool {
 	return false
 }
 
+// undated returns q without the years it names: what it asks about, at
+// any time.
+func (q question) undated() question {
+	q.years, q.within = nil, nil
+	return q
+}
+
 // readIntent notes what the i-th word (folded f) says the question asks for.
 func (q *question) readIntent(f string, i int) {
 	switch f {

@@ -49,21 +49,23 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 	var excerpts []excerptOf
 	byText := map[string]int{} // folded hit sentence → its place in excerpts
 	top := 0.0
+	topicFound := false // the best candidate answers the question but for the years it sets
 	for i, h := range hits {
-		if answerability(q, found, hits, i, len(corpus.Articles)) < minAnswerable {
-			if i == 0 {
-				break // the best candidate is no answer: the corpus has none
+		a := corpus.Article(h.Doc)
+		if answerability(q, found, hits, i, len(corpus.Articles), a.Published.Year) < minAnswerable {
+			if i == 0 { // the best candidate is no answer: the corpus has none
+				topicFound = len(q.within) > 0 && answerability(q.undated(), found, hits, i, len(corpus.Articles), a.Published.Year) >= minAnswerable
+				break
 			}
 			continue
 		}
 		if top == 0 {
 			top = h.Score
 		}
-		if h.Score < top*minRelative || overlaps(chosen, h) || !q.inPeriod(corpus.Article(h.Doc), h.Sentence) {
+		if h.Score < top*minRelative || overlaps(chosen, h) || !q.inPeriod(a, h.Sentence) {
 			continue
 		}
 		chosen = append(chosen, h)
-		a := corpus.Article(h.Doc)
 		// the same sentence in another article (a reprint): one excerpt, every source
 		key := russian.FoldAll(a.Sentences[h.Sentence].Text)
 		if k, dup := byText[key]; dup {
@@ -78,7 +80,7 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 		}
 	}
 	if len(excerpts) == 0 {
-		if len(q.within) > 0 && top > 0 {
+		if len(q.within) > 0 && (top > 0 || topicFound) {
 			return s.notFound(fmt.Sprintf("За %d год в корпусе об этом ничего нет.", q.within[0]))
 		}
 		return s.notFound("")
