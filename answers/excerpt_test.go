@@ -215,10 +215,11 @@ func TestWhenAsksDate(t *testing.T) {
 	}
 }
 
-// TestCaseEndingsAreNoWords: the ending of «168-е» or «1950-х» is no word
-// of the question (alone it matches every such ending in the corpus); the
-// number stays, and so does a word after a hyphen that is not an ending.
-func TestCaseEndingsAreNoWords(t *testing.T) {
+// TestQuestionContent: the words a question is searched by. The ending of
+// «168-е» or «1950-х» is none (alone it matches every such ending in the
+// corpus); the number stays, and so does a word after a hyphen that is not
+// an ending. Nor is a relative pronoun in any case («на котором»).
+func TestQuestionContent(t *testing.T) {
 	for _, tc := range []struct {
 		q          string
 		want, lose []string
@@ -229,6 +230,9 @@ func TestCaseEndingsAreNoWords(t *testing.T) {
 		{"Сколько лет длился 5-летний план?", []string{"5", "летний", "план"}, nil},
 		{"Когда закончилась пандемия COVID-19?", []string{"COVID", "19"}, nil},
 		{"Где разбился Ту-154?", []string{"Ту", "154"}, nil},
+		{"Как называется место, на котором находился мавзолей?", []string{"называется", "место", "мавзолей"}, []string{"котором"}},
+		{"Когда вышла статья, на которой основан график?", []string{"статья", "основан", "график"}, []string{"которой"}},
+		{"Кого из министров, которого уволили, назначили снова?", []string{"министров", "уволили"}, []string{"которого"}},
 	} {
 		got := readQuestion(tc.q).content
 		for _, w := range tc.want {
