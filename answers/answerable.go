@@ -20,7 +20,7 @@ var answerWeights = [...]float64{
 	-0.75, // question words the corpus never uses and the window does not match (at most 2)
 	-0.89, // names and years of the question the window does not match (a year of the hit's article counts as matched)
 	-0.21, // 1 / number of question terms: short questions are weaker evidence
-	1.72,  // log margin of the score over the 10th candidate (chance matches score flat), times window coverage
+	1.72,  // log margin of the score over the 10th candidate (chance matches score flat; in part below marginArticles), times window coverage
 	1.00,  // the share of the ten best candidates' scores that the hit's article holds, less its mean
 	-0.96, // how scattered the ten best candidates are over articles (0 all in one, 1 each in its own), less its mean
 }
@@ -28,11 +28,19 @@ var answerWeights = [...]float64{
 const (
 	answerBias = -2.04
 	// minAnswerable is the probability below which a hit is no answer. At
-	// 0.2 the folds decline 2.7% of answerable questions and 75% of
-	// off-corpus ones (2.4% and 82% without the distractors).
+	// 0.2 the folds decline 2.6% of answerable questions and 76% of
+	// off-corpus ones (2.4% and 82% without the distractors; 5.1% and 68%
+	// in corpora of 15 paragraphs asked about their own topic).
 	minAnswerable = 0.2
 	maxMargin     = 4.0
 	marginRank    = 9 // the candidate whose score stands for chance
+	// marginArticles is how many articles a corpus needs for the margin to
+	// count fully: among fewer, the candidate that stands for chance is a
+	// weak partial match whatever the question, and the margin counts in
+	// proportion, about meanMargin, its mean over the folds. Chosen on the
+	// small-corpus folds among 20, 30, 50 and 100 (README, «Answerability»).
+	marginArticles = 20.0
+	meanMargin     = 2.25
 	// concentrationRank is how many of the best candidates concentration
 	// reads; concentrationArticles how many articles a corpus needs for it
 	// to count fully (ten candidates among them could each be in its own);
@@ -102,6 +110,7 @@ func features(q question, found index.Results, hits []index.Hit, i, articles, pu
 	if base := hits[last].Score; base > 0 && h.Score > base {
 		margin = math.Min(maxMargin, math.Log(h.Score/base)) * float64(last) / marginRank
 	}
+	margin = meanMargin + (margin-meanMargin)*math.Min(1, float64(articles)/marginArticles)
 	// among a few articles, candidates cannot scatter: concentration counts
 	// in proportion to the articles, about its mean over the folds
 	share, scatter := concentration(hits, h.Doc)

@@ -75,3 +75,30 @@ func TestMissedYears(t *testing.T) {
 		t.Errorf("no year asked: %d missed", got)
 	}
 }
+
+// TestMarginNeedsArticles: among a few articles the candidate that stands
+// for chance is a weak match whatever the question, so the margin counts in
+// proportion to the articles, about its mean; from marginArticles on it
+// counts fully.
+func TestMarginNeedsArticles(t *testing.T) {
+	hits := []index.Hit{{Doc: "a", Score: 100, Window: 1}}
+	for i := 0; i < marginRank; i++ {
+		hits = append(hits, index.Hit{Doc: "b", Score: 1, Window: 1})
+	}
+	q := readQuestion("Где Токаев принимал Блинкена?")
+	found := index.Results{Terms: []index.Term{{Word: "Токаев", IDF: 1, Weight: 1, Known: true}}}
+	const marginFeature = 6
+	for _, tc := range []struct {
+		articles int
+		want     float64
+	}{
+		{5, meanMargin + (maxMargin-meanMargin)*5/marginArticles},
+		{10, meanMargin + (maxMargin-meanMargin)*10/marginArticles},
+		{int(marginArticles), maxMargin},
+		{1000, maxMargin},
+	} {
+		if got := features(q, found, hits, 0, tc.articles, 0)[marginFeature]; math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("%d articles: margin %.3f, want %.3f", tc.articles, got, tc.want)
+		}
+	}
+}

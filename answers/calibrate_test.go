@@ -39,6 +39,16 @@ func TestCalibrateAnswerability(t *testing.T) {
 		sc += x[n-1]
 	}
 	t.Logf("mean share %.2f, mean scatter %.2f (meanShare, meanScatter)", meanShare+sh/float64(len(xs)), meanScatter+sc/float64(len(xs)))
+	// the margin feature is the margin times window coverage; its mean
+	// alone is meanMargin (the folds have more than marginArticles)
+	var mm float64
+	var nm int
+	for _, x := range xs {
+		if x[0] > 0 {
+			mm, nm = mm+x[6]/x[0], nm+1
+		}
+	}
+	t.Logf("mean margin %.2f (meanMargin)", mm/float64(max(1, nm)))
 	for _, th := range []float64{0.15, 0.2, 0.25, 0.3} {
 		pd, nd := declines(xs, ys, func(x []float64) float64 { return sigmoid(dot(w, x)) }, th)
 		t.Logf("threshold %.2f: answerable declined %.3f, off-corpus declined %.3f", th, pd, nd)
