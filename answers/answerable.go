@@ -18,7 +18,7 @@ var answerWeights = [...]float64{
 	0.43,  // article coverage: the same over every candidate sentence of the article
 	0.28,  // phrases: adjacent question words found near each other
 	-0.75, // question words the corpus never uses and the window does not match (at most 2)
-	-0.89, // names and years of the question the window does not match (a year of the hit's article counts as matched)
+	-0.89, // names and years of the question the window does not match
 	-0.21, // 1 / number of question terms: short questions are weaker evidence
 	1.72,  // log margin of the score over the 10th candidate (chance matches score flat; in part below marginArticles), times window coverage
 	1.00,  // the share of the ten best candidates' scores that the hit's article holds, less its mean
@@ -67,14 +67,14 @@ func missedNames(q question, terms []index.Term, h index.Hit) []string {
 	return out
 }
 
-// missedYears counts the years q names that h's window does not match,
-// unless its article was published that year («Что решили в 2023 году?»
-// is answered by «в этом году» in an article of 2023).
-func missedYears(q question, terms []index.Term, h index.Hit, published int) int {
+// missedYears counts the years q names that h's window does not match (the
+// index counts an article's year of publication in its window: «Что решили
+// в 2023 году?» is answered by «в этом году» in an article of 2023).
+func missedYears(q question, terms []index.Term, h index.Hit) int {
 	n := 0
 	for k, t := range terms {
 		if k < len(h.Evidence) && h.Evidence[k].Window < matchedStrength {
-			if y, err := strconv.Atoi(t.Word); err == nil && y != published && slices.Contains(q.years, y) {
+			if y, err := strconv.Atoi(t.Word); err == nil && slices.Contains(q.years, y) {
 				n++
 			}
 		}
@@ -83,10 +83,9 @@ func missedYears(q question, terms []index.Term, h index.Hit, published int) int
 }
 
 // answerability returns the probability that hit i of hits (reranked, best
-// first) answers q, in a corpus of the given number of articles; published
-// is the year of the hit's article (0 when unknown).
-func answerability(q question, found index.Results, hits []index.Hit, i, articles, published int) float64 {
-	f := features(q, found, hits, i, articles, published)
+// first) answers q, in a corpus of the given number of articles.
+func answerability(q question, found index.Results, hits []index.Hit, i, articles int) float64 {
+	f := features(q, found, hits, i, articles)
 	z := answerBias
 	for k, w := range answerWeights {
 		z += w * f[k]
@@ -94,7 +93,7 @@ func answerability(q question, found index.Results, hits []index.Hit, i, article
 	return 1 / (1 + math.Exp(-z))
 }
 
-func features(q question, found index.Results, hits []index.Hit, i, articles, published int) [len(answerWeights)]float64 {
+func features(q question, found index.Results, hits []index.Hit, i, articles int) [len(answerWeights)]float64 {
 	h := hits[i]
 	var unknown float64
 	for k, t := range found.Terms {
@@ -102,7 +101,7 @@ func features(q question, found index.Results, hits []index.Hit, i, articles, pu
 			unknown += t.Weight / t.IDF // a verb counts less: it is often said otherwise
 		}
 	}
-	names := float64(len(missedNames(q, found.Terms, h)) + missedYears(q, found.Terms, h, published))
+	names := float64(len(missedNames(q, found.Terms, h)) + missedYears(q, found.Terms, h))
 	// with fewer than ten candidates the chance level is poorly known (a
 	// tiny corpus): the margin counts in proportion
 	var margin float64

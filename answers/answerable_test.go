@@ -37,8 +37,8 @@ func TestConcentrationNeedsArticles(t *testing.T) {
 	q := readQuestion("Где Токаев принимал Блинкена?")
 	found := index.Results{Terms: []index.Term{{Word: "Токаев", IDF: 1, Weight: 1, Known: true}}}
 	n := len(answerWeights)
-	tiny := features(q, found, hits, 0, 5, 0)
-	full := features(q, found, hits, 0, 1000, 0)
+	tiny := features(q, found, hits, 0, 5)
+	full := features(q, found, hits, 0, 1000)
 	if math.Abs(tiny[n-2]) > 0.05 || math.Abs(tiny[n-1]) > 0.05 {
 		t.Errorf("5 articles: concentration features %.3f %.3f, want near 0", tiny[n-2], tiny[n-1])
 	}
@@ -48,7 +48,7 @@ func TestConcentrationNeedsArticles(t *testing.T) {
 }
 
 // TestMissedYears: a year the question names is evidence like a name: the
-// window must hold it, unless its article was published that year.
+// window must hold it (its article's date counts, as the index reads it).
 func TestMissedYears(t *testing.T) {
 	q := readQuestion("Кто получил премию в 1915 году?")
 	terms := []index.Term{{Word: "получил"}, {Word: "премию"}, {Word: "1915"}, {Word: "году"}}
@@ -56,22 +56,20 @@ func TestMissedYears(t *testing.T) {
 		return index.Hit{Evidence: []index.Match{{Window: 1}, {Window: 1}, {Window: yearWindow}, {Window: 1}}}
 	}
 	for _, tc := range []struct {
-		name      string
-		h         index.Hit
-		published int
-		want      int
+		name string
+		h    index.Hit
+		want int
 	}{
-		{"the window names the year", hit(1), 0, 0},
-		{"the window lacks it", hit(0), 0, 1},
-		{"the window lacks it, an article of another year", hit(0), 1916, 1},
-		{"the window lacks it, an article of that year", hit(0), 1915, 0},
-		{"only a neighbour's prefix", hit(0.5), 0, 1},
+		{"the window names the year", hit(1), 0},
+		{"an article of that year (the index puts its date in the window)", hit(0.8), 0},
+		{"the window lacks it", hit(0), 1},
+		{"only a neighbour's prefix", hit(0.5), 1},
 	} {
-		if got := missedYears(q, terms, tc.h, tc.published); got != tc.want {
+		if got := missedYears(q, terms, tc.h); got != tc.want {
 			t.Errorf("%s: %d missed, want %d", tc.name, got, tc.want)
 		}
 	}
-	if got := missedYears(readQuestion("Кто получил премию?"), terms[:2], hit(0), 0); got != 0 {
+	if got := missedYears(readQuestion("Кто получил премию?"), terms[:2], hit(0)); got != 0 {
 		t.Errorf("no year asked: %d missed", got)
 	}
 }
@@ -97,7 +95,7 @@ func TestMarginNeedsArticles(t *testing.T) {
 		{int(marginArticles), maxMargin},
 		{1000, maxMargin},
 	} {
-		if got := features(q, found, hits, 0, tc.articles, 0)[marginFeature]; math.Abs(got-tc.want) > 1e-9 {
+		if got := features(q, found, hits, 0, tc.articles)[marginFeature]; math.Abs(got-tc.want) > 1e-9 {
 			t.Errorf("%d articles: margin %.3f, want %.3f", tc.articles, got, tc.want)
 		}
 	}

@@ -188,7 +188,7 @@ func foldExamples(t *testing.T, xq, distractors string) ([][]float64, []float64,
 				continue
 			}
 			s.rerank(found.Hits, found.Terms, q, ix.Matcher(q.content), ix.Corpus())
-			f := features(q, found, found.Hits, 0, len(ix.Corpus().Articles), ix.Corpus().Article(found.Hits[0].Doc).Published.Year)
+			f := features(q, found, found.Hits, 0, len(ix.Corpus().Articles))
 			xs, folds = append(xs, append(f[:], 1)), append(folds, fold)
 			y := 0.0
 			if len(r.Docs) > 0 && ix.Corpus().Article(r.Docs[0]) != nil {
@@ -241,7 +241,7 @@ func smallExamples(t *testing.T, xq string) ([][]float64, []float64, []int) {
 				continue
 			}
 			s.rerank(found.Hits, found.Terms, q, ix.Matcher(q.content), ix.Corpus())
-			f := features(q, found, found.Hits, 0, len(ix.Corpus().Articles), ix.Corpus().Article(found.Hits[0].Doc).Published.Year)
+			f := features(q, found, found.Hits, 0, len(ix.Corpus().Articles))
 			y := 1.0
 			if r.Docs[0] == held {
 				y = 0

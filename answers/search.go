@@ -51,10 +51,9 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 	top := 0.0
 	topicFound := false // the best candidate answers the question but for the years it sets
 	for i, h := range hits {
-		a := corpus.Article(h.Doc)
-		if answerability(q, found, hits, i, len(corpus.Articles), a.Published.Year) < minAnswerable {
+		if answerability(q, found, hits, i, len(corpus.Articles)) < minAnswerable {
 			if i == 0 { // the best candidate is no answer: the corpus has none
-				topicFound = len(q.within) > 0 && answerability(q.undated(), found, hits, i, len(corpus.Articles), a.Published.Year) >= minAnswerable
+				topicFound = len(q.within) > 0 && answerability(q.undated(), found, hits, i, len(corpus.Articles)) >= minAnswerable
 				break
 			}
 			continue
@@ -62,10 +61,11 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 		if top == 0 {
 			top = h.Score
 		}
-		if h.Score < top*minRelative || overlaps(chosen, h) || !q.inPeriod(a, h.Sentence) {
+		if h.Score < top*minRelative || overlaps(chosen, h) || !q.inPeriod(corpus.Article(h.Doc), h.Sentence) {
 			continue
 		}
 		chosen = append(chosen, h)
+		a := corpus.Article(h.Doc)
 		// the same sentence in another article (a reprint): one excerpt, every source
 		key := russian.FoldAll(a.Sentences[h.Sentence].Text)
 		if k, dup := byText[key]; dup {
