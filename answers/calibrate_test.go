@@ -182,14 +182,11 @@ func foldExamples(t *testing.T, xq, distractors string) ([][]float64, []float64,
 		}
 		s := New(ix, nil)
 		for _, r := range rows {
-			q := readQuestion(r.Q)
-			found, err := ix.Search(context.Background(), q.content, candidates)
-			if err != nil || len(found.Hits) == 0 {
+			x, ok := topExample(s, ix, r.Q)
+			if !ok {
 				continue
 			}
-			s.rerank(found.Hits, found.Terms, q, ix.Matcher(q.content), ix.Corpus())
-			f := features(q, found, found.Hits, 0, len(ix.Corpus().Articles))
-			xs, folds = append(xs, append(f[:], 1)), append(folds, fold)
+			xs, folds = append(xs, x), append(folds, fold)
 			y := 0.0
 			if len(r.Docs) > 0 && ix.Corpus().Article(r.Docs[0]) != nil {
 				y = 1
@@ -199,6 +196,20 @@ func foldExamples(t *testing.T, xq, distractors string) ([][]float64, []float64,
 		ix.Close()
 	}
 	return xs, ys, folds
+}
+
+// topExample asks question of ix as the search does and returns the
+// features of its best reranked candidate, with a last column of 1 for the
+// bias; ok is false when nothing matches.
+func topExample(s *Service, ix *index.Index, question string) (x []float64, ok bool) {
+	q := readQuestion(question)
+	found, err := ix.Search(context.Background(), q.content, candidates)
+	if err != nil || len(found.Hits) == 0 {
+		return nil, false
+	}
+	s.rerank(found.Hits, found.Terms, q, ix.Matcher(q.content), ix.Corpus())
+	f := features(q, found, found.Hits, 0, len(ix.Corpus().Articles))
+	return append(f[:], 1), true
 }
 
 // smallExamples builds small corpora of the kind a user starts with: each is
@@ -235,18 +246,15 @@ func smallExamples(t *testing.T, xq string) ([][]float64, []float64, []int) {
 			if len(r.Docs) == 0 || article(r.Docs[0]) != topic {
 				continue
 			}
-			q := readQuestion(r.Q)
-			found, err := ix.Search(context.Background(), q.content, candidates)
-			if err != nil || len(found.Hits) == 0 {
+			x, ok := topExample(s, ix, r.Q)
+			if !ok {
 				continue
 			}
-			s.rerank(found.Hits, found.Terms, q, ix.Matcher(q.content), ix.Corpus())
-			f := features(q, found, found.Hits, 0, len(ix.Corpus().Articles))
 			y := 1.0
 			if r.Docs[0] == held {
 				y = 0
 			}
-			xs, ys, folds = append(xs, append(f[:], 1)), append(ys, y), append(folds, i%2)
+			xs, ys, folds = append(xs, x), append(ys, y), append(folds, i%2)
 		}
 		ix.Close()
 	}
