@@ -121,3 +121,24 @@ func TestYearInQuestionKeepsToIt(t *testing.T) {
 		t.Errorf("the 2024 article, its year known only from its date: %s", r.Text())
 	}
 }
+
+// TestWordsOfABody: a question about what someone said or how they judged
+// something («Как власти оценили…», «Что заявили в МИД…») is answered by the
+// words of a body or its officials as well as by a person's, before a
+// sentence that only names what was judged.
+func TestWordsOfABody(t *testing.T) {
+	svc := serviceOfFS(t, fstest.MapFS{
+		"deal.txt": {Data: []byte("Новости дипломатии\n" +
+			"На встрече в Белом доме было объявлено, что Казахстан присоединяется к соглашениям Авраама о нормализации отношений. " +
+			"По данным AFP, это больше символический шаг.\n\n" +
+			"Переговоры о поставках газа продолжатся осенью.\n\n" +
+			"Власти Казахстана заявили, что присоединение к соглашениям является «естественным и логичным».\n")},
+		"other.txt": {Data: []byte("Новости энергетики\nМинистры обсудили цены на газ и нефть на встрече в Астане.\n")},
+	})
+	for _, q := range []string{"Как власти Казахстана оценили присоединение к соглашениям Авраама?", "Что власти Казахстана сказали о присоединении к соглашениям Авраама?"} {
+		r := svc.Answer(context.Background(), q)
+		if len(r.Results) == 0 || !strings.Contains(r.Results[0].Excerpt, "естественным и логичным") {
+			t.Errorf("%s: %s", q, r.Text())
+		}
+	}
+}

@@ -48,8 +48,8 @@ func (s *Service) rerank(hits []index.Hit, terms []index.Term, q question, match
 				break
 			}
 		}
-		personQuote := sent.Quote >= 0 && a.Quotes[sent.Quote].Kind == russian.SpeakerPerson
-		if q.asks.speech && personQuote && speakerMatches(a.Quotes[sent.Quote].Speaker, match) {
+		attributed := sent.Quote >= 0 && a.Quotes[sent.Quote].Kind != russian.SpeakerNone
+		if q.asks.speech && attributed && speakerMatches(a.Quotes[sent.Quote].Speaker, match) {
 			h.Score *= intentBoost
 		}
 		if q.counted != "" && countsNoun(sent.Text, q.counted) {
@@ -76,7 +76,7 @@ func (s *Service) rerank(hits []index.Hit, terms []index.Term, q question, match
 func (s *Service) hasAnswerType(in intent, a *index.Article, si int) bool {
 	sent := a.Sentences[si]
 	text := sent.Text
-	return in.speech && sent.Quote >= 0 && a.Quotes[sent.Quote].Kind == russian.SpeakerPerson ||
+	return in.speech && sent.Quote >= 0 && a.Quotes[sent.Quote].Kind != russian.SpeakerNone ||
 		in.date && s.hasDate(text) ||
 		in.number && s.hasCount(text) ||
 		in.person && hasFullName(text) ||
