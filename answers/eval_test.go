@@ -134,3 +134,19 @@ func TestJournalistQuestions(t *testing.T) {
 func TestRewordedQuestions(t *testing.T) {
 	askSeeds(t, "../testdata/reworded.jsonl")
 }
+
+// TestWhoIsAnswersWithRole: «Кто такой X?» puts first a sentence that
+// names X with a role, read from the people the corpus knows.
+func TestWhoIsAnswersWithRole(t *testing.T) {
+	svc := newSeedService(t)
+	for _, tc := range []struct{ q, want string }{
+		{"Кто такой Мухтар Тлеуберди?", "министр"},
+		{"Кто такой Песков?", "пресс-секретарь"},
+		{"Кем является Смадияров?", "Официальный представитель"},
+	} {
+		r := svc.Answer(context.Background(), tc.q)
+		if len(r.Results) == 0 || !strings.Contains(r.Results[0].Excerpt, tc.want) {
+			t.Errorf("%s: want %q first, got %s", tc.q, tc.want, r.Text())
+		}
+	}
+}

@@ -247,3 +247,23 @@ func TestQuestionContent(t *testing.T) {
 		}
 	}
 }
+
+// TestWhoIsQuestion: «Кто такой X?» and its kin name the person asked about.
+func TestWhoIsQuestion(t *testing.T) {
+	for _, tc := range []struct{ q, want string }{
+		{"Кто такой Мухтар Тлеуберди?", "Мухтар Тлеуберди"},
+		{"А кто такая Сара Сандерс", "Сара Сандерс"},
+		{"кто такой Песков?", "Песков"},
+		{"Кто это — Тлеуберди?", "Тлеуберди"},
+		{"Кем является Кулубаев?", "Кулубаев"},
+		{"Кем был Дж. Керри?", "Дж. Керри"},
+		{"Кто такие санкции?", ""},
+		{"Кто такой?", ""},
+		{"Кто такой Песков и что он сказал?", ""},
+		{"Кто принимал Блинкена?", ""},
+	} {
+		if got := readQuestion(tc.q).about; got != tc.want {
+			t.Errorf("%q: about %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}

@@ -22,6 +22,7 @@ type question struct {
 	within  []int          // years it sets as a filter: «в 2023 году», «за 2021 год»
 	asks    intent         // what kind of answer it asks for
 	counted string         // the noun a «сколько» question counts («Сколько стран…» → «стран»), folded
+	about   string         // the name a «Кто такой X?» question asks about, or ""
 }
 
 // intent is what kind of answer a question asks for, read from its
@@ -83,6 +84,9 @@ func readQuestion(text string) question {
 		}
 	}
 	q.counted = countedNoun(q.words)
+	if m := aboutRe.FindStringSubmatch(q.text); m != nil {
+		q.about = strings.TrimSpace(m[1])
+	}
 	for _, m := range yearRe.FindAllStringSubmatch(q.text, -1) {
 		if y, err := strconv.Atoi(m[1]); err == nil {
 			q.years = append(q.years, y)
@@ -103,6 +107,10 @@ func isCaseEnding(text string, before, w russian.Word) bool {
 	return text[before.End:w.Start] == "-" && strings.Trim(before.Text, "0123456789") == "" &&
 		len([]rune(w.Text)) <= 3 && !russian.IsUpperStart(w.Text)
 }
+
+// aboutRe is a question about who someone is: «Кто такой Песков?», «А кто
+// такая Сара Сандерс», «Кто это — Тлеуберди?», «Кем является Кулубаев?».
+var aboutRe = regexp.MustCompile(`^(?:[Аа]\s+|[Ии]\s+)?(?:[Кк]то\s+(?:так(?:ой|ая|ие)|это)|[Кк]ем\s+(?:является|являлся|являлась|был|была))[\s,—–-]+(\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)*)[\s?!.]*$`)
 
 // yearFilterRe is a year as the time of what is asked: «в 2023 году», «за
 // 2021 год», «в 2023-м», «с 2015 года» (a preposition, then a year word).

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -44,6 +45,7 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 			hits = append(hits, h)
 		}
 	}
+	s.raiseRoles(hits, q, corpus)
 	s.rerank(hits, found.Terms, q, match, corpus)
 	var chosen []index.Hit
 	var excerpts []excerptOf
@@ -117,6 +119,45 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 		r.Blocks = append(r.Blocks, block)
 	}
 	return r
+}
+
+// raiseRoles answers «Кто такой X?»: when the corpus knows one person by
+// that name, a sentence that names them with a role they hold in that
+// article («…сообщил пресс-секретарь президента России Дмитрий Песков»)
+// is raised like a sentence with the kind of answer asked for.
+func (s *Service) raiseRoles(hits []index.Hit, q question, corpus *index.Corpus) {
+	if q.about == "" {
+		return
+	}
+	matches, _ := s.lib.People().Find(q.about)
+	if len(matches) != 1 {
+		return
+	}
+	p := matches[0]
+	for i := range hits {
+		h := &hits[i]
+		if !slices.Contains(p.Mentions, index.Place{Doc: h.Doc, Sentence: h.Sentence}) {
+			continue
+		}
+		text := russian.FoldAll(corpus.Article(h.Doc).Sentences[h.Sentence].Text)
+		for _, r := range p.Roles {
+			if r.Doc == h.Doc && strings.Contains(text, roleStem(r.Text)) {
+				h.Score *= intentBoost
+				break
+			}
+		}
+	}
+}
+
+// roleStem is the folded beginning of a role's first word, which its case
+// forms share: «министр иностранных дел» → «минис», «госсекретарь США» →
+// «госсе».
+func roleStem(role string) string {
+	first, _, _ := strings.Cut(russian.FoldAll(role), " ")
+	if r := []rune(first); len(r) > 5 {
+		first = string(r[:5])
+	}
+	return first
 }
 
 // excerptOf is one excerpt of a search reply and the articles it comes from.
