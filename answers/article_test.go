@@ -142,3 +142,21 @@ func TestWordsOfABody(t *testing.T) {
 		}
 	}
 }
+
+// TestNameIsNotACommonWord: a name of the question met only as a common
+// word («национальный университет» for «Национальный банк») is not met, so
+// the question is declined rather than answered about a university.
+func TestNameIsNotACommonWord(t *testing.T) {
+	svc := serviceOfFS(t, fstest.MapFS{
+		"visit.txt": {Data: []byte("Визит госсекретаря\nГоссекретарь посетил Казахский национальный университет искусств. " +
+			"Президент Казахстана принял гостя в Акорде.\n")},
+		"talks.txt": {Data: []byte("Переговоры в Астане\nМинистры обсудили торговлю и инвестиции.\n")},
+		"gas.txt":   {Data: []byte("Газ для Европы\nКазахстан увеличит поставки газа в Европу.\n")},
+	})
+	if r := svc.Answer(context.Background(), "Кто возглавляет Национальный банк Казахстана?"); len(r.Results) > 0 {
+		t.Errorf("answered: %s", r.Text())
+	}
+	if r := svc.Answer(context.Background(), "Какой университет посетил госсекретарь?"); len(r.Results) == 0 || !strings.Contains(r.Results[0].Excerpt, "национальный университет") {
+		t.Errorf("the common word itself: %s", r.Text())
+	}
+}

@@ -203,12 +203,11 @@ func foldExamples(t *testing.T, xq, distractors string) ([][]float64, []float64,
 // bias; ok is false when nothing matches.
 func topExample(s *Service, ix *index.Index, question string) (x []float64, ok bool) {
 	q := readQuestion(question)
-	found, err := ix.Search(context.Background(), q.content, candidates)
-	if err != nil || len(found.Hits) == 0 {
+	found, hits, _, err := s.candidatesFor(context.Background(), q)
+	if err != nil || len(hits) == 0 {
 		return nil, false
 	}
-	s.rerank(found.Hits, found.Terms, q, ix.Matcher(q.content), ix.Corpus())
-	f := features(q, found, found.Hits, 0, len(ix.Corpus().Articles))
+	f := features(q, found, hits, 0, len(ix.Corpus().Articles))
 	return append(f[:], 1), true
 }
 

@@ -33,20 +33,11 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 	if len(q.content) == 0 {
 		return s.notFound("В вопросе нет слов, по которым можно искать.")
 	}
-	found, err := s.lib.Search(ctx, q.content, candidates)
+	found, hits, match, err := s.candidatesFor(ctx, q)
 	if err != nil {
 		return s.fail("search", err)
 	}
 	corpus := s.lib.Corpus()
-	match := s.lib.Matcher(q.content)
-	hits := found.Hits[:0:0]
-	for _, h := range found.Hits { // a text that cannot be read back is no answer
-		if a := corpus.Article(h.Doc); a != nil && h.Sentence < len(a.Sentences) {
-			hits = append(hits, h)
-		}
-	}
-	s.raiseRoles(hits, q, corpus)
-	s.rerank(hits, found.Terms, q, match, corpus)
 	var chosen []index.Hit
 	var excerpts []excerptOf
 	byText := map[string]int{} // folded hit sentence → its place in excerpts
@@ -158,6 +149,28 @@ func roleStem(role string) string {
 		first = string(r[:5])
 	}
 	return first
+}
+
+// candidatesFor searches the corpus for q and returns what the search
+// found, its candidates that can be read back, reranked by what q asks
+// for, and the matcher of q's words.
+func (s *Service) candidatesFor(ctx context.Context, q question) (index.Results, []index.Hit, func(string) bool, error) {
+	found, err := s.lib.Search(ctx, q.content, candidates)
+	if err != nil {
+		return found, nil, nil, err
+	}
+	corpus := s.lib.Corpus()
+	match := s.lib.Matcher(q.content)
+	hits := found.Hits[:0:0]
+	for _, h := range found.Hits { // a text that cannot be read back is no answer
+		if a := corpus.Article(h.Doc); a != nil && h.Sentence < len(a.Sentences) {
+			hits = append(hits, h)
+		}
+	}
+	s.namesAsWords(hits, found.Terms, q, corpus)
+	s.raiseRoles(hits, q, corpus)
+	s.rerank(hits, found.Terms, q, match, corpus)
+	return found, hits, match, nil
 }
 
 // excerptOf is one excerpt of a search reply and the articles it comes from.
@@ -409,4 +422,45 @@ func (s *Service) notFound(why string) Reply {
 		{{Text: lead}},
 		{{Text: "Попробуйте спросить иначе, другими словами. Подсказки: /help — что я умею, /who Фамилия — кто это, /timeline — хронология событий."}},
 	}}
+}
+
+// namesAsWords clears a hit's evidence for a name of the question that its
+// window meets only as a common word: «Национальный банк» is not met by
+// «Казахский национальный университет», nor «Белый дом» by «белый дом». An
+// acronym is left alone (its case is its form).
+func (s *Service) namesAsWords(hits []index.Hit, terms []index.Term, q question, corpus *index.Corpus) {
+	for k, t := range terms {
+		if !slices.Contains(q.names, t.Word) || russian.IsAllUpper(t.Word) {
+			continue
+		}
+		match := s.lib.Matcher([]string{t.Word})
+		for i := range hits {
+			h := &hits[i]
+			if k < len(h.Evidence) && h.Evidence[k].Window > 0 && onlyCommon(corpus.Article(h.Doc), h.Sentence, match) {
+				h.Evidence[k] = index.Match{}
+			}
+		}
+	}
+}
+
+// onlyCommon reports whether the window of sentence si of a (the sentence,
+// its neighbours and the title) has words that match, and all of them in
+// lower case.
+func onlyCommon(a *index.Article, si int, match func(string) bool) bool {
+	texts := []string{a.Title}
+	for k := max(0, si-1); k <= si+1 && k < len(a.Sentences); k++ {
+		texts = append(texts, a.Sentences[k].Text)
+	}
+	common := false
+	for _, text := range texts {
+		for _, w := range russian.Words(text) {
+			if match(w.Text) {
+				if russian.IsUpperStart(w.Text) {
+					return false
+				}
+				common = true
+			}
+		}
+	}
+	return common
 }
