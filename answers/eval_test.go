@@ -122,8 +122,8 @@ func TestJournalistQuestions(t *testing.T) {
 		t.Log(miss)
 	}
 	t.Logf("right at rank 1: %d/%d; off-corpus declined: %d/%d", sc.hits, sc.answerable, sc.declined, sc.offCorpus)
-	if sc.hits < 36 || sc.declined < 9 {
-		t.Errorf("right at rank 1 %d/%d (want ≥ 36), off-corpus declined %d/%d (want ≥ 9)", sc.hits, sc.answerable, sc.declined, sc.offCorpus)
+	if sc.hits < 36 || sc.declined < 10 {
+		t.Errorf("right at rank 1 %d/%d (want ≥ 36), off-corpus declined %d/%d (want ≥ 10)", sc.hits, sc.answerable, sc.declined, sc.offCorpus)
 	}
 }
 
