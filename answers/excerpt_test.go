@@ -267,3 +267,26 @@ func TestWhoIsQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestBeginsLike: the cheap test before the index's matcher: a word begins
+// like a name's head in any case, with ё or е, in Latin look-alikes.
+func TestBeginsLike(t *testing.T) {
+	for _, tc := range []struct {
+		word, name string
+		want       bool
+	}{
+		{"Национальный", "Национальный", true},
+		{"национальный", "Национальный", true},
+		{"НАЦИОНАЛЬНЫЙ", "Национальный", true},
+		{"Нацбанк", "Национальный", false},
+		{"Пётр", "Петра", true},
+		{"Петр", "Пётр", true},
+		{"Сандерс", "Сары", false},
+		{"Ту", "Тула", false},
+		{"Cолнце", "Солнце", true}, // Latin C
+	} {
+		if got := beginsLike(tc.word, foldHead(tc.name)); got != tc.want {
+			t.Errorf("beginsLike(%q, head of %q) = %v, want %v", tc.word, tc.name, got, tc.want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/corpusbot/corpusbot/index"
 	"github.com/corpusbot/corpusbot/index/russian"
+	"github.com/corpusbot/corpusbot/index/russian/letter"
 )
 
 const (
@@ -433,31 +434,75 @@ func (s *Service) namesAsWords(hits []index.Hit, terms []index.Term, q question,
 		if !slices.Contains(q.names, t.Word) || russian.IsAllUpper(t.Word) {
 			continue
 		}
-		match := s.lib.Matcher([]string{t.Word})
+		var match func(string) bool // made only when a window needs it: it analyses each word it is asked
+		name := nameLike{head: foldHead(t.Word), match: func(w string) bool {
+			if match == nil {
+				match = s.lib.Matcher([]string{t.Word})
+			}
+			return match(w)
+		}}
 		for i := range hits {
 			h := &hits[i]
-			if k < len(h.Evidence) && h.Evidence[k].Window > 0 && onlyCommon(corpus.Article(h.Doc), h.Sentence, match) {
+			if k < len(h.Evidence) && h.Evidence[k].Window > 0 && name.onlyCommon(corpus.Article(h.Doc), h.Sentence) {
 				h.Evidence[k] = index.Match{}
 			}
 		}
 	}
 }
 
+// nameLike finds a name's occurrences in a text: words that begin like it
+// (head, its first four letters folded) and that the index matches to it.
+type nameLike struct {
+	head  string
+	match func(string) bool
+}
+
+// foldHead is a word's first four letters, folded: every word the index
+// matches to a name by its stem or prefix begins with them.
+func foldHead(w string) string {
+	r := []rune(russian.FoldWord(w))
+	return string(r[:min(len(r), 4)])
+}
+
+// beginsLike reports whether w, folded as foldHead folds, begins with head,
+// without making the folded word.
+func beginsLike(w, head string) bool {
+	for _, h := range head {
+		r, size := utf8.DecodeRuneInString(w)
+		if size == 0 {
+			return false
+		}
+		w = w[size:]
+		if r == 'ё' || r == 'Ё' {
+			r = 'е'
+		}
+		if letter.ToLower(russian.FoldRune(r)) != h {
+			return false
+		}
+	}
+	return true
+}
+
 // onlyCommon reports whether the window of sentence si of a (the sentence,
-// its neighbours and the title) has words that match, and all of them in
-// lower case.
-func onlyCommon(a *index.Article, si int, match func(string) bool) bool {
-	texts := []string{a.Title}
-	for k := max(0, si-1); k <= si+1 && k < len(a.Sentences); k++ {
-		texts = append(texts, a.Sentences[k].Text)
+// its neighbours and the title) has words that match the name, and all of
+// them in lower case. A capitalised word that begins like the name is taken
+// for it unasked (the index's matcher analyses each word it is asked). The
+// sentence is read first: the name most often stands there, capitalised.
+func (n nameLike) onlyCommon(a *index.Article, si int) bool {
+	texts := []string{a.Sentences[si].Text, a.Title}
+	for _, k := range [2]int{si - 1, si + 1} {
+		if k >= 0 && k < len(a.Sentences) {
+			texts = append(texts, a.Sentences[k].Text)
+		}
 	}
 	common := false
 	for _, text := range texts {
 		for _, w := range russian.Words(text) {
-			if match(w.Text) {
-				if russian.IsUpperStart(w.Text) {
-					return false
-				}
+			switch {
+			case !beginsLike(w.Text, n.head):
+			case russian.IsUpperStart(w.Text): // the name, or like it: the evidence stands
+				return false
+			case n.match(w.Text):
 				common = true
 			}
 		}
