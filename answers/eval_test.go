@@ -82,7 +82,12 @@ type seedScore struct {
 // scoreSeeds asks every question of a sample of the default corpus.
 func scoreSeeds(t *testing.T, path string) seedScore {
 	t.Helper()
-	svc := newSeedService(t)
+	return scoreOn(t, newSeedService(t), path)
+}
+
+// scoreOn asks svc every question of a sample.
+func scoreOn(t *testing.T, svc *answers.Service, path string) seedScore {
+	t.Helper()
 	var sc seedScore
 	for _, r := range readRows(t, path) {
 		rep := svc.Answer(context.Background(), r.Q)
