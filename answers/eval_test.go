@@ -142,7 +142,8 @@ func TestRewordedQuestions(t *testing.T) {
 }
 
 // TestWhoIsAnswersWithRole: «Кто такой X?» puts first a sentence that
-// names X with a role, read from the people the corpus knows.
+// names X with a role, read from the people the corpus knows, and points
+// to X's card.
 func TestWhoIsAnswersWithRole(t *testing.T) {
 	svc := newSeedService(t)
 	for _, tc := range []struct{ q, want string }{
@@ -154,5 +155,13 @@ func TestWhoIsAnswersWithRole(t *testing.T) {
 		if len(r.Results) == 0 || !strings.Contains(r.Results[0].Excerpt, tc.want) {
 			t.Errorf("%s: want %q first, got %s", tc.q, tc.want, r.Text())
 		}
+	}
+	// the reply points to the person's card, as a line and a button
+	r := svc.Answer(context.Background(), "Кто такой Песков?")
+	if len(r.Choices) != 1 || r.Choices[0].Command != "/who Дмитрий Песков" || !strings.Contains(r.Text(), "/who Дмитрий Песков") {
+		t.Errorf("no way to the card: choices %+v, text %s", r.Choices, r.Text())
+	}
+	if r := svc.Answer(context.Background(), "Кто принимал Блинкена?"); len(r.Choices) != 0 {
+		t.Errorf("a question about someone else points to %+v", r.Choices)
 	}
 }

@@ -41,6 +41,22 @@ func (s *Service) raiseRoles(hits []index.Hit, q question, corpus *index.Corpus)
 	}
 }
 
+// pointToPerson ends the reply to «Кто такой X?» with the way to X's card,
+// when the corpus knows one person by that name: a line and, in Telegram,
+// a button.
+func (s *Service) pointToPerson(r *Reply, q question) {
+	if q.about == "" {
+		return
+	}
+	matches, _ := s.lib.People().Find(q.about)
+	if len(matches) != 1 {
+		return
+	}
+	cmd := "/who " + matches[0].Name
+	r.Blocks = append(r.Blocks, Block{{Text: "Всё, что корпус знает об этом человеке: " + cmd}})
+	r.Choices = append(r.Choices, Choice{Label: "👤 " + matches[0].Name, Command: cmd})
+}
+
 // roleStem is the folded beginning of a role's first word, which its case
 // forms share: «министр иностранных дел» → «минис», «госсекретарь США» →
 // «госсе».

@@ -49,7 +49,7 @@ type Reply struct {
 	Results []Result
 	Person  *Person
 	Events  []Event
-	Choices []Choice // people to choose from, when a name is ambiguous
+	Choices []Choice // people to choose from when a name is ambiguous, or the person a «Кто такой…» question names
 	Article *ArticleView
 	// Open holds, for each result, the command that opens its whole article
 	// (Telegram shows them as buttons; JSON and text carry the doc instead).

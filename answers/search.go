@@ -108,6 +108,7 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 		}
 		r.Blocks = append(r.Blocks, block)
 	}
+	s.pointToPerson(&r, q)
 	return r
 }
 
