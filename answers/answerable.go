@@ -55,28 +55,28 @@ const (
 // stem or prefix in the sentence, or the stem in a neighbour or the title.
 const matchedStrength = 0.7
 
-// missedNames returns the names of q that are query terms and that h's
-// window does not match.
-func missedNames(q question, terms []index.Term, h index.Hit) []string {
-	var out []string
-	for k, t := range terms {
-		if k < len(h.Evidence) && h.Evidence[k].Window < matchedStrength && slices.Contains(q.names, t.Word) {
-			out = append(out, t.Word)
-		}
-	}
-	return out
+// missedNames counts the names of q that h's window does not match.
+func missedNames(q question, terms []index.Term, h index.Hit) int {
+	return missed(terms, h, func(t index.Term) bool { return slices.Contains(q.names, t.Word) })
 }
 
 // missedYears counts the years q names that h's window does not match (the
 // index counts an article's year of publication in its window: «Что решили
 // в 2023 году?» is answered by «в этом году» in an article of 2023).
 func missedYears(q question, terms []index.Term, h index.Hit) int {
+	return missed(terms, h, func(t index.Term) bool {
+		y, err := strconv.Atoi(t.Word)
+		return err == nil && slices.Contains(q.years, y)
+	})
+}
+
+// missed counts the terms that h's window does not match and that is
+// accepts.
+func missed(terms []index.Term, h index.Hit, is func(index.Term) bool) int {
 	n := 0
 	for k, t := range terms {
-		if k < len(h.Evidence) && h.Evidence[k].Window < matchedStrength {
-			if y, err := strconv.Atoi(t.Word); err == nil && slices.Contains(q.years, y) {
-				n++
-			}
+		if k < len(h.Evidence) && h.Evidence[k].Window < matchedStrength && is(t) {
+			n++
 		}
 	}
 	return n
@@ -101,7 +101,7 @@ func features(q question, found index.Results, hits []index.Hit, i, articles int
 			unknown += t.Weight / t.IDF // a verb counts less: it is often said otherwise
 		}
 	}
-	names := float64(len(missedNames(q, found.Terms, h)) + missedYears(q, found.Terms, h))
+	names := float64(missedNames(q, found.Terms, h) + missedYears(q, found.Terms, h))
 	// with fewer than ten candidates the chance level is poorly known (a
 	// tiny corpus): the margin counts in proportion
 	var margin float64

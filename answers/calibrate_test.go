@@ -203,12 +203,12 @@ func foldExamples(t *testing.T, xq, distractors string) ([][]float64, []float64,
 // bias; ok is false when nothing matches.
 func topExample(s *Service, ix *index.Index, question string) (x []float64, ok bool) {
 	q := readQuestion(question)
-	found, hits, _, err := s.candidatesFor(context.Background(), q)
-	if err != nil || len(hits) == 0 {
+	f, err := s.find(context.Background(), q)
+	if err != nil || len(f.hits) == 0 {
 		return nil, false
 	}
-	f := features(q, found, hits, 0, len(ix.Corpus().Articles))
-	return append(f[:], 1), true
+	row := features(q, f.found, f.hits, 0, len(ix.Corpus().Articles))
+	return append(row[:], 1), true
 }
 
 // smallExamples builds small corpora of the kind a user starts with: each is

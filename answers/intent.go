@@ -152,10 +152,7 @@ func standsAlone(text string, start, end int) bool {
 // counted noun's stem (its first five letters; a shorter noun whole):
 // «500 компаний», «девяти стран», «2 000 гостей», «более 14 000 предметов».
 func countsNoun(text, counted string) bool {
-	stem := counted
-	if r := []rune(counted); len(r) > 5 {
-		stem = string(r[:5])
-	}
+	stem := foldPrefix(counted)
 	words := russian.Words(text)
 	for i, w := range words {
 		if !strings.HasPrefix(russian.FoldWord(w.Text), stem) {

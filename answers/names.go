@@ -13,19 +13,26 @@ import (
 // This file holds what the search reads of the people and names a question
 // asks about: who someone is, and whether a name is met as a name.
 
-// raiseRoles answers «Кто такой X?»: when the corpus knows one person by
-// that name, a sentence that names them with a role they hold in that
-// article («…сообщил пресс-секретарь президента России Дмитрий Песков»)
-// is raised like a sentence with the kind of answer asked for.
-func (s *Service) raiseRoles(hits []index.Hit, q question, corpus *index.Corpus) {
+// personAsked returns the person a «Кто такой X?» question names, when the
+// corpus knows one person by that name, or nil.
+func (s *Service) personAsked(q question) *index.Person {
 	if q.about == "" {
+		return nil
+	}
+	if matches, _ := s.lib.People().Find(q.about); len(matches) == 1 {
+		return matches[0]
+	}
+	return nil
+}
+
+// raiseRoles answers «Кто такой X?» (p is X, or nil): a sentence that names
+// X with a role they hold in that article («…сообщил пресс-секретарь
+// президента России Дмитрий Песков») is raised like a sentence with the
+// kind of answer asked for.
+func raiseRoles(hits []index.Hit, p *index.Person, corpus *index.Corpus) {
+	if p == nil {
 		return
 	}
-	matches, _ := s.lib.People().Find(q.about)
-	if len(matches) != 1 {
-		return
-	}
-	p := matches[0]
 	for i := range hits {
 		h := &hits[i]
 		if !slices.Contains(p.Mentions, index.Place{Doc: h.Doc, Sentence: h.Sentence}) {
@@ -41,31 +48,24 @@ func (s *Service) raiseRoles(hits []index.Hit, q question, corpus *index.Corpus)
 	}
 }
 
-// pointToPerson ends the reply to «Кто такой X?» with the way to X's card,
-// when the corpus knows one person by that name: a line and, in Telegram,
-// a button.
-func (s *Service) pointToPerson(r *Reply, q question) {
-	if q.about == "" {
+// pointToPerson ends the reply to «Кто такой X?» (p is X, or nil) with the
+// way to X's card: a line and, in Telegram, a button.
+func pointToPerson(r *Reply, p *index.Person) {
+	if p == nil {
 		return
 	}
-	matches, _ := s.lib.People().Find(q.about)
-	if len(matches) != 1 {
-		return
-	}
-	cmd := "/who " + matches[0].Name
+	cmd := "/who " + p.Name
 	r.Blocks = append(r.Blocks, Block{{Text: "Всё, что корпус знает об этом человеке: " + cmd}})
-	r.Choices = append(r.Choices, Choice{Label: "👤 " + matches[0].Name, Command: cmd})
+	r.Choices = append(r.Choices, Choice{Label: "👤 " + p.Name, Command: cmd})
 }
 
 // roleStem is the folded beginning of a role's first word, which its case
 // forms share: «министр иностранных дел» → «минис», «госсекретарь США» →
 // «госсе».
 func roleStem(role string) string {
-	first, _, _ := strings.Cut(russian.FoldAll(role), " ")
-	if r := []rune(first); len(r) > 5 {
-		first = string(r[:5])
-	}
-	return first
+	first, _, _ := strings.Cut(russian.FoldAll(role), " ") // folded as the sentence it is looked for in
+	r := []rune(first)
+	return string(r[:min(len(r), 5)])
 }
 
 // namesAsWords clears a hit's evidence for a name of the question that its
@@ -103,10 +103,7 @@ type nameLike struct {
 // foldHead is a word's first four letters, folded: every word the index
 // matches to a name by its stem or prefix begins with them (one it matches
 // by a typo there is not looked for, and the evidence then stands).
-func foldHead(w string) string {
-	r := []rune(russian.FoldWord(w))
-	return string(r[:min(len(r), 4)])
-}
+func foldHead(w string) string { return foldRunes(w, 4) }
 
 // beginsLike reports whether w, folded as foldHead folds, begins with head,
 // without making the folded word.

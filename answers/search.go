@@ -32,10 +32,11 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 	if len(q.content) == 0 {
 		return s.notFound("В вопросе нет слов, по которым можно искать.")
 	}
-	found, hits, match, err := s.candidatesFor(ctx, q)
+	f, err := s.find(ctx, q)
 	if err != nil {
 		return s.fail("search", err)
 	}
+	found, hits, match := f.found, f.hits, f.match
 	corpus := s.lib.Corpus()
 	var chosen []index.Hit
 	var excerpts []excerptOf
@@ -108,30 +109,38 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 		}
 		r.Blocks = append(r.Blocks, block)
 	}
-	s.pointToPerson(&r, q)
+	pointToPerson(&r, f.person)
 	return r
 }
 
-// candidatesFor searches the corpus for q and returns what the search
-// found, its candidates that can be read back, reranked by what q asks
-// for, and the matcher of q's words.
-func (s *Service) candidatesFor(ctx context.Context, q question) (index.Results, []index.Hit, func(string) bool, error) {
+// findings is what the search finds for a question, before the
+// answerability reads it.
+type findings struct {
+	found  index.Results     // the index's results, with the question's terms
+	hits   []index.Hit       // the candidates that can be read back, reranked, best first
+	match  func(string) bool // tells the words of a text that match the question's
+	person *index.Person     // the one person a «Кто такой X?» question names, or nil
+}
+
+// find searches the corpus for q and reranks what it finds by what q asks
+// for.
+func (s *Service) find(ctx context.Context, q question) (findings, error) {
 	found, err := s.lib.Search(ctx, q.content, candidates)
 	if err != nil {
-		return found, nil, nil, err
+		return findings{}, err
 	}
+	f := findings{found: found, match: s.lib.Matcher(q.content), person: s.personAsked(q)}
 	corpus := s.lib.Corpus()
-	match := s.lib.Matcher(q.content)
-	hits := found.Hits[:0:0]
+	f.hits = found.Hits[:0:0]
 	for _, h := range found.Hits { // a text that cannot be read back is no answer
 		if a := corpus.Article(h.Doc); a != nil && h.Sentence < len(a.Sentences) {
-			hits = append(hits, h)
+			f.hits = append(f.hits, h)
 		}
 	}
-	s.namesAsWords(hits, found.Terms, q, corpus)
-	s.raiseRoles(hits, q, corpus)
-	s.rerank(hits, found.Terms, q, match, corpus)
-	return found, hits, match, nil
+	s.namesAsWords(f.hits, found.Terms, q, corpus)
+	raiseRoles(f.hits, f.person, corpus)
+	s.rerank(f.hits, found.Terms, q, f.match, corpus)
+	return f, nil
 }
 
 // excerptOf is one excerpt of a search reply and the articles it comes from.
@@ -318,9 +327,12 @@ func matchedPrefixes(text string, match func(string) bool) map[string]bool {
 }
 
 // foldPrefix is a word folded and cut to five runes, a crude stem.
-func foldPrefix(w string) string {
+func foldPrefix(w string) string { return foldRunes(w, 5) }
+
+// foldRunes is a word folded and cut to n runes.
+func foldRunes(w string, n int) string {
 	r := []rune(russian.FoldWord(w))
-	return string(r[:min(len(r), 5)])
+	return string(r[:min(len(r), n)])
 }
 
 // window cuts a long sentence to max runes around its first matched word.
