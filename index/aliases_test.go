@@ -3,25 +3,18 @@ package index_test
 import (
 	"context"
 	"testing"
-	"testing/fstest"
-
-	"github.com/corpusbot/corpusbot/index"
 )
 
 // TestAliasesMeet: every name of a country meets every other in the text
 // (США, Америка, Соединённые Штаты), one term of the query, while «Латинская
 // Америка» stays a region.
 func TestAliasesMeet(t *testing.T) {
-	ix, err := index.Open(context.Background(), fstest.MapFS{
-		"a.txt": {Data: []byte("Визит\nСоединенные Штаты открыли консульство в Алматы.")},
-		"b.txt": {Data: []byte("Форум\nДелегация Латинской Америки прибыла на форум в Астане.")},
-		"c.txt": {Data: []byte("Торговля\nРоссийская Федерация закрыла представительство в Казахстане.")},
-		"d.txt": {Data: []byte("Заявление\nМинистерство иностранных дел выступило с заявлением о визе.")},
-	}, index.Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := openTexts(t, map[string]string{
+		"a.txt": "Визит\nСоединенные Штаты открыли консульство в Алматы.",
+		"b.txt": "Форум\nДелегация Латинской Америки прибыла на форум в Астане.",
+		"c.txt": "Торговля\nРоссийская Федерация закрыла представительство в Казахстане.",
+		"d.txt": "Заявление\nМинистерство иностранных дел выступило с заявлением о визе.",
+	})
 	for _, tc := range []struct {
 		words   []string
 		doc     string // the article found first; "" for none

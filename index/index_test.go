@@ -62,6 +62,18 @@ func TestFurnitureNeverIndexed(t *testing.T) {
 	}
 }
 
+// openTexts opens an index in memory over articles given by file name and
+// text, closed when the test ends.
+func openTexts(t testing.TB, files map[string]string) *index.Index {
+	t.Helper()
+	ix, err := index.Open(context.Background(), corpus(files), index.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
 // corpus builds an in-memory folder of articles.
 func corpus(files map[string]string) fstest.MapFS {
 	fs := fstest.MapFS{}

@@ -3,9 +3,6 @@ package index_test
 import (
 	"context"
 	"testing"
-	"testing/fstest"
-
-	"github.com/corpusbot/corpusbot/index"
 )
 
 // TestNominativeMeetsObliqueStem: Snowball reads a nominative in -ит, -ил,
@@ -14,15 +11,11 @@ import (
 // nominative still matches the text's other case forms by their stem, not
 // only by the weaker five-letter prefix; a verb keeps its own stem.
 func TestNominativeMeetsObliqueStem(t *testing.T) {
-	ix, err := index.Open(context.Background(), fstest.MapFS{
-		"a.txt": {Data: []byte("Водоросли\nХлоропласты родофитов и глаукофитов произошли от цианобактерий.")},
-		"b.txt": {Data: []byte("Кредиты\nБанк выдал кредита на сумму в миллион и продлил срок депозита.")},
-		"c.txt": {Data: []byte("Визит\nПрезидент посетит Москву в ноябре.")},
-	}, index.Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := openTexts(t, map[string]string{
+		"a.txt": "Водоросли\nХлоропласты родофитов и глаукофитов произошли от цианобактерий.",
+		"b.txt": "Кредиты\nБанк выдал кредита на сумму в миллион и продлил срок депозита.",
+		"c.txt": "Визит\nПрезидент посетит Москву в ноябре.",
+	})
 	for _, tc := range []struct {
 		word, doc string
 	}{
