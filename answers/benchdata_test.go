@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -30,6 +31,31 @@ type QARow struct {
 	Q      string   `json:"q"`
 	Docs   []string `json:"docs"`
 	Expect []string `json:"expect"`
+}
+
+// Holds is qa_eval.py's rule for a hit: doc is the gold article, and an
+// answer string is within the excerpt's first 600 characters (case, ё/е,
+// stress marks, quote and dash kinds ignored).
+func (r QARow) Holds(doc, excerpt string) bool {
+	if !slices.Contains(r.Docs, doc) {
+		return false
+	}
+	ex := []rune(qaNorm(excerpt))
+	if len(ex) > 600 {
+		ex = ex[:600]
+	}
+	for _, e := range r.Expect {
+		if strings.Contains(string(ex), qaNorm(e)) {
+			return true
+		}
+	}
+	return false
+}
+
+var qaFold = strings.NewReplacer("ё", "е", "«", `"`, "»", `"`, "“", `"`, "”", `"`, "„", `"`, "–", "-", "—", "-", "\u0301", "", "\u00a0", " ")
+
+func qaNorm(s string) string {
+	return strings.Join(strings.Fields(qaFold.Replace(strings.ToLower(s))), " ")
 }
 
 // ReadQARows reads a questions.jsonl file.

@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -28,47 +29,77 @@ const (
 	phraseBoost = 1.0
 )
 
+// The evidence the rerank weighs, one factor each: the score is
+// multiplied by exp(rerankWeights · factors). Each is a count or a log, so
+// that a weight is the log of the multiplier the factor's unit brings.
+const (
+	fWindow      = iota // log(0.5 + window coverage)
+	fPhrases            // log(1 + phraseBoost × phrases): question words standing together
+	fQuestion           // the sentence is itself a question
+	fMissedNames        // names of the question its window misses
+	fYear               // its article is of a year the question names, or it names one
+	fSpeaker            // a question about words: a quote by the person it names
+	fCounts             // a question that counts: the number and what it counts («девяти стран»)
+	fAnswerType         // the sentence has what the question asks for
+	fAnswerNear         // only a neighbour in its paragraph has it
+	nFactors
+)
+
+// rerankWeights are the logs of the multipliers above, in factor order.
+var rerankWeights = [nFactors]float64{
+	1, 1, math.Log(questionPenalty), math.Log(namePenalty), math.Log(yearBoost),
+	math.Log(intentBoost), math.Log(intentBoost), math.Log(intentBoost), math.Log((1 + intentBoost) / 2),
+}
+
 // rerank applies the question's intent to the hits and re-sorts them.
 func (s *Service) rerank(hits []index.Hit, terms []index.Term, q question, match func(string) bool, c *index.Corpus) {
 	for i := range hits {
-		h := &hits[i]
-		a := c.Article(h.Doc)
-		sent := a.Sentences[h.Sentence]
-		h.Score *= 0.5 + h.Window
-		h.Score *= 1 + phraseBoost*h.Phrases // question words standing together
-		if isQuestion(sent.Text) {
-			h.Score *= questionPenalty
+		x := s.factors(hits[i], terms, q, match, c)
+		var z float64
+		for k, w := range rerankWeights {
+			z += w * x[k]
 		}
-		for range missedNames(q, terms, *h) { // each person or place the question names counts
-			h.Score *= namePenalty
-		}
-		for _, y := range q.years {
-			if a.Published.Year == y || strings.Contains(sent.Text, strconv.Itoa(y)) {
-				h.Score *= yearBoost
-				break
-			}
-		}
-		attributed := sent.Quote >= 0 && a.Quotes[sent.Quote].Kind != russian.SpeakerNone
-		if q.asks.speech && attributed && speakerMatches(a.Quotes[sent.Quote].Speaker, match) {
-			h.Score *= intentBoost
-		}
-		if q.counted != "" && countsNoun(sent.Text, q.counted) {
-			h.Score *= intentBoost // the number and what it counts: «девяти стран»
-		}
-		if q.asks.any() {
-			switch {
-			case s.hasAnswerType(q.asks, a, h.Sentence):
-				h.Score *= intentBoost
-			case s.answerTypeNear(q.asks, a, h.Sentence) >= 0:
-				h.Score *= (1 + intentBoost) / 2
-			}
-		}
+		hits[i].Score *= math.Exp(z)
 	}
 	for i := 1; i < len(hits); i++ { // insertion sort: stable and short lists
 		for j := i; j > 0 && hits[j].Score > hits[j-1].Score; j-- {
 			hits[j], hits[j-1] = hits[j-1], hits[j]
 		}
 	}
+}
+
+// factors reads the rerank's evidence for h.
+func (s *Service) factors(h index.Hit, terms []index.Term, q question, match func(string) bool, c *index.Corpus) [nFactors]float64 {
+	var x [nFactors]float64
+	a := c.Article(h.Doc)
+	sent := a.Sentences[h.Sentence]
+	x[fWindow] = math.Log(0.5 + h.Window)
+	x[fPhrases] = math.Log(1 + phraseBoost*h.Phrases)
+	x[fQuestion] = one(isQuestion(sent.Text))
+	x[fMissedNames] = float64(missedNames(q, terms, h)) // each person or place the question names counts
+	x[fYear] = one(slices.ContainsFunc(q.years, func(y int) bool {
+		return a.Published.Year == y || strings.Contains(sent.Text, strconv.Itoa(y))
+	}))
+	attributed := sent.Quote >= 0 && a.Quotes[sent.Quote].Kind != russian.SpeakerNone
+	x[fSpeaker] = one(q.asks.speech && attributed && speakerMatches(a.Quotes[sent.Quote].Speaker, match))
+	x[fCounts] = one(q.counted != "" && countsNoun(sent.Text, q.counted))
+	if q.asks.any() {
+		switch {
+		case s.hasAnswerType(q.asks, a, h.Sentence):
+			x[fAnswerType] = 1
+		case s.answerTypeNear(q.asks, a, h.Sentence) >= 0:
+			x[fAnswerNear] = 1
+		}
+	}
+	return x
+}
+
+// one is 1 for true and 0 for false.
+func one(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // hasAnswerType reports whether sentence si of a holds the kind of answer
