@@ -32,8 +32,12 @@ const (
 	// off-corpus ones (2.4% and 83% without the distractors; 5.3% and 70%
 	// in corpora of 15 paragraphs asked about their own topic).
 	minAnswerable = 0.2
-	maxMargin     = 4.0
-	marginRank    = 9 // the candidate whose score stands for chance
+	// sureAnswer is the probability below which a reply says that it may
+	// hold no answer. The folds hold as many off-corpus questions as
+	// answerable ones, so below it an answer is likelier off-corpus than not.
+	sureAnswer = 0.5
+	maxMargin  = 4.0
+	marginRank = 9 // the candidate whose score stands for chance
 	// marginArticles is how many articles a corpus needs for the margin to
 	// count fully: among fewer, the candidate that stands for chance is a
 	// weak partial match whatever the question, and the margin counts in

@@ -85,3 +85,43 @@ func TestAddedArticlesJournalist(t *testing.T) {
 		t.Errorf("right at rank 1 %d/%d, want ≥ 11", sc.hits, sc.answerable)
 	}
 }
+
+// TestUnsureReply: where even the best excerpt is unlikely to answer, the
+// reply says so in its heading, and every result gives its confidence.
+// The unsure questions ask what the added articles do not say, on their
+// own topics; the sure ones are answered by them.
+func TestUnsureReply(t *testing.T) {
+	ix, err := index.Open(context.Background(), os.DirFS("../testdata/extra"), index.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	svc := answers.New(ix, nil)
+	for _, tc := range []struct {
+		q      string
+		unsure bool
+	}{
+		{"Сколько стоит проезд по железной дороге Достык – Мойынты?", true}, // the article gives its length
+		{"Когда откроется железная дорога до Бишкека?", true},                // Бишкек is in another article
+		{"Сколько стоит газ для населения Узбекистана?", true},               // the article gives the pipeline's cost
+		{"Когда начнется строительство газопровода?", false},
+		{"Кто возглавляет Нацбанк Казахстана?", false},
+		{"Где была низкая явка?", false},
+		{"Сколько будет стоить четвертая нитка газопровода?", false},
+	} {
+		r := svc.Answer(context.Background(), tc.q)
+		if len(r.Results) == 0 {
+			t.Errorf("%q: no results", tc.q)
+			continue
+		}
+		head := strings.SplitN(r.Text(), "\n", 2)[0]
+		if got := strings.HasPrefix(head, "Не уверен"); got != tc.unsure {
+			t.Errorf("%q: heading %q (confidence %.2f), want unsure %v", tc.q, head, r.Results[0].Confidence, tc.unsure)
+		}
+		for i, res := range r.Results {
+			if res.Confidence < 0.2 || res.Confidence > 1 || i == 0 && tc.unsure == (res.Confidence >= 0.5) {
+				t.Errorf("%q: result %d, confidence %.2f", tc.q, i+1, res.Confidence)
+			}
+		}
+	}
+}

@@ -65,7 +65,10 @@ type Result struct {
 	URL     string  `json:"url,omitempty"`
 	Excerpt string  `json:"excerpt"`
 	Score   float64 `json:"score"`
-	Quote   *Quote  `json:"quote,omitempty"`
+	// Confidence is the probability that the excerpt answers the question,
+	// by the answerability model (results below minAnswerable are not given).
+	Confidence float64 `json:"confidence"`
+	Quote      *Quote  `json:"quote,omitempty"`
 	// Also lists the other articles that carry the excerpt's sentence word for word.
 	Also []Source `json:"also,omitempty"`
 }

@@ -44,7 +44,8 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 	top := 0.0
 	topicFound := false // the best candidate answers the question but for the years it sets
 	for i, h := range hits {
-		if answerability(q, found, hits, i, len(corpus.Articles)) < minAnswerable {
+		p := answerability(q, found, hits, i, len(corpus.Articles))
+		if p < minAnswerable {
 			if i == 0 { // the best candidate is no answer: the corpus has none
 				topicFound = len(q.within) > 0 && answerability(q.undated(), found, hits, i, len(corpus.Articles)) >= minAnswerable
 				break
@@ -67,7 +68,7 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 		}
 		ex, spans, qi := s.excerpt(a, h.Sentence, q, match)
 		byText[key] = len(excerpts)
-		excerpts = append(excerpts, excerptOf{hit: h, article: a, text: ex, spans: spans, quote: qi})
+		excerpts = append(excerpts, excerptOf{hit: h, article: a, text: ex, spans: spans, quote: qi, p: p})
 		if len(excerpts) == maxResults {
 			break
 		}
@@ -79,12 +80,12 @@ func (s *Service) search(ctx context.Context, text string) Reply {
 		return s.notFound("")
 	}
 	r := Reply{Kind: KindSearch}
-	r.Blocks = append(r.Blocks, Block{{Text: fmt.Sprintf("Нашёл %s:", russian.Plural(len(excerpts), "фрагмент", "фрагмента", "фрагментов")), Style: Bold}})
+	r.Blocks = append(r.Blocks, Block{{Text: heading(excerpts), Style: Bold}})
 	for _, e := range excerpts {
 		a := e.article
 		res := Result{
 			Doc: a.ID, Title: a.Title, Date: a.Published.ISO(), Source: a.Source, URL: a.URL,
-			Excerpt: e.text, Score: math.Round(e.hit.Score*1000) / 1000,
+			Excerpt: e.text, Score: math.Round(e.hit.Score*1000) / 1000, Confidence: math.Round(e.p*100) / 100,
 		}
 		if e.quote >= 0 {
 			q := a.Quotes[e.quote]
@@ -150,7 +151,17 @@ type excerptOf struct {
 	text    string
 	spans   []Span
 	quote   int
+	p       float64          // the answerability of its hit
 	also    []*index.Article // other articles with the same sentence
+}
+
+// heading opens a search reply: how many excerpts it found and, when even
+// the best one is unlikely to answer (below sureAnswer), that it may not.
+func heading(excerpts []excerptOf) string {
+	if excerpts[0].p < sureAnswer {
+		return "Не уверен, что здесь есть ответ. Ближе всего к вопросу:"
+	}
+	return fmt.Sprintf("Нашёл %s:", russian.Plural(len(excerpts), "фрагмент", "фрагмента", "фрагментов"))
 }
 
 // overlaps reports whether h is the same or an adjacent sentence of a hit
