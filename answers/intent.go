@@ -151,7 +151,7 @@ func (s *Service) hasDate(text string) bool {
 // 2015 году»), a time, a name («COVID-19», «G20», «С5+1») or a «№».
 func (s *Service) hasCount(text string) bool {
 	for _, w := range russian.Words(text) {
-		if russian.IsNumeral(w.Text) {
+		if russian.IsNumeral(w.Text) || russian.IsMultiplicative(w.Text) { // «трижды» counts times
 			return true
 		}
 	}
@@ -186,6 +186,9 @@ func countsNoun(text, counted string) bool {
 	stem := foldPrefix(counted)
 	words := russian.Words(text)
 	for i, w := range words {
+		if counted == "раз" && russian.IsMultiplicative(w.Text) { // «дважды» is two times
+			return true
+		}
 		if !strings.HasPrefix(russian.FoldWord(w.Text), stem) {
 			continue
 		}

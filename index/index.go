@@ -29,7 +29,7 @@ import (
 
 // schemaVersion changes whenever analysis or passage layout changes; an
 // on-disk index of another version is rebuilt.
-const schemaVersion = 6
+const schemaVersion = 7
 
 // Options configures Open.
 type Options struct {

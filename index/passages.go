@@ -43,6 +43,14 @@ type passageAnalysis struct {
 	titleOnce         sync.Once
 	title             *termsField // one for every passage: its frequencies are only read
 	allExcluded       []string
+	capsOnce          sync.Once
+	midCaps           map[string]bool // capitalisedWithin(a), made when passageText first asks
+}
+
+// capitalised is capitalisedWithin of the article, made once.
+func (p *passageAnalysis) capitalised() map[string]bool {
+	p.capsOnce.Do(func() { p.midCaps = capitalisedWithin(p.a) })
+	return p.midCaps
 }
 
 func newPassageAnalysis(a *Article, text, prefix analysis.Analyzer) *passageAnalysis {
@@ -74,10 +82,10 @@ func splitChains(text, prefix analysis.Analyzer) *sharedChains {
 	return &sharedChains{tokenizer: t.Tokenizer, common: t.TokenFilters[:n], text: t.TokenFilters[n], prefix: p.TokenFilters[n]}
 }
 
-// analyze fills sentence si's text and prefix streams.
+// analyze fills sentence si's text and prefix streams, of its passageText.
 func (p *passageAnalysis) analyze(si int) {
 	p.once[si].Do(func() {
-		s := []byte(p.a.Sentences[si].Text)
+		s := []byte(passageText(p.a, si, p.capitalised))
 		c := p.shared
 		if c == nil {
 			p.textToks[si], p.preToks[si] = p.text.Analyze(s), p.prefix.Analyze(s)
@@ -98,11 +106,12 @@ func (p *passageAnalysis) analyze(si int) {
 	})
 }
 
-// document is the Bleve document of sentence si: its text, the same text
-// for the prefix field, its neighbours and the title.
+// document is the Bleve document of sentence si: its text (its
+// passageText), the same for the prefix field, its neighbours and the
+// title. Its streams are analysed when Bleve's workers first ask for them.
 func (p *passageAnalysis) document(si int) *document.Document {
 	doc := document.NewDocument(passageID(p.a.ID, si))
-	s := []byte(p.a.Sentences[si].Text)
+	s := []byte(p.a.Sentences[si].Text) // the value Bleve counts bytes of; the tokens are of passageText
 	field := func(name string, value []byte, tokens func() analysis.TokenStream) {
 		doc.AddField(document.NewTextFieldCustom(name, nil, value, fieldOptions(name), analyzed(tokens)))
 	}

@@ -44,8 +44,9 @@ func comparePassages(t *testing.T, m *mapping.IndexMappingImpl, a *Article, p *p
 	t.Helper()
 	for si := range a.Sentences {
 		mapped := document.NewDocument(passageID(a.ID, si))
+		text := passageText(a, si, func() map[string]bool { return capitalisedWithin(a) })
 		err := m.MapDocument(mapped, map[string]interface{}{
-			fieldText: a.Sentences[si].Text, fieldPrefix: a.Sentences[si].Text,
+			fieldText: text, fieldPrefix: text,
 			fieldContext: passageContext(a, si), fieldTitle: a.Title,
 		})
 		if err != nil {
@@ -91,11 +92,12 @@ func describeDoc(doc *document.Document, loose bool) string {
 // would take it: the sentences before and after it, joined.
 func passageContext(a *Article, si int) string {
 	var ctx []string
+	caps := func() map[string]bool { return capitalisedWithin(a) }
 	if si > 0 {
-		ctx = append(ctx, a.Sentences[si-1].Text)
+		ctx = append(ctx, passageText(a, si-1, caps))
 	}
 	if si+1 < len(a.Sentences) {
-		ctx = append(ctx, a.Sentences[si+1].Text)
+		ctx = append(ctx, passageText(a, si+1, caps))
 	}
 	return strings.Join(ctx, " ")
 }

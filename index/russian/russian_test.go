@@ -229,6 +229,20 @@ func TestIsNumeral(t *testing.T) {
 	}
 }
 
+func TestIsMultiplicative(t *testing.T) {
+	for _, w := range []string{"дважды", "Трижды", "четырежды", "единожды", "пятикратный", "шестикратная", "трёхкратного",
+		"двукратным", "десятикратно", "5-кратный", "3кратная"} {
+		if !IsMultiplicative(w) {
+			t.Errorf("IsMultiplicative(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"однажды", "кратный", "многократно", "кратко", "два", "трижды-то", "пятикратник", "Дважды2"} {
+		if IsMultiplicative(w) {
+			t.Errorf("IsMultiplicative(%q) = true", w)
+		}
+	}
+}
+
 // TestFinalWord: the last word found from the end is the last of Words,
 // for hyphens, apostrophes, digits, combining marks and trailing marks.
 func TestFinalWord(t *testing.T) {

@@ -138,6 +138,13 @@ var numeralRe = regexp.MustCompile(`^(?:одна|одно|один|одного|
 // IsNumeral reports whether w is a Russian cardinal number word.
 func IsNumeral(w string) bool { return numeralRe.MatchString(FoldWord(w)) }
 
+var multiplicativeRe = regexp.MustCompile(`^(?:единожды|дважды|трижды|четырежды|` +
+	`(?:одно|дву|двух|тре|трех|четырех|пяти|шести|семи|восьми|девяти|десяти|\d+-?)кратн(?:ый|ая|ое|ые|ого|ой|ому|ым|ом|ых|ыми|ую|о))$`)
+
+// IsMultiplicative reports whether w says how many times: «трижды»,
+// «дважды», «пятикратный», «5-кратная». It answers «Сколько раз…».
+func IsMultiplicative(w string) bool { return multiplicativeRe.MatchString(FoldWord(w)) }
+
 // Plural picks the Russian plural form for n: 1 фрагмент, 2 фрагмента, 5 фрагментов.
 func Plural(n int, one, few, many string) string {
 	form := many
