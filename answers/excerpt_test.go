@@ -296,3 +296,27 @@ func TestBeginsLike(t *testing.T) {
 		}
 	}
 }
+
+// TestIsCaption: a line of its own of a few words that does not end as a
+// sentence does is a caption, a credit or a heading; a sentence is not,
+// whatever its length, nor is the last sentence of a longer paragraph.
+func TestIsCaption(t *testing.T) {
+	a := &index.Article{Sentences: []index.Sentence{
+		{Text: "Ар Келли, 2007 год", Para: 0},
+		{Text: "Фото: Reuters", Para: 1},
+		{Text: "Келли 52 года.", Para: 2},
+		{Text: "Он трижды становился лауреатом премии Grammy", Para: 3},
+		{Text: "Об этом он рассказал в интервью.", Para: 3},
+		{Text: "Губернатор Алтайского края Виктор Томенко приветствовал собравшихся:", Para: 4},
+		{Text: "«Это большой праздник для всего края»", Para: 5},
+		{Text: "Съёмки фильма о докторе Лизе стартовали в четверг в Москве и продлятся до конца лета в трёх городах", Para: 6},
+		{Text: "Что будет дальше?", Para: 7},
+		{Text: "Граффити с георгиевской лентой и свастикой", Para: 8},
+	}}
+	want := []bool{true, true, false, false, false, false, false, false, false, true}
+	for si, w := range want {
+		if got := isCaption(a, si); got != w {
+			t.Errorf("isCaption(%q) = %v, want %v", a.Sentences[si].Text, got, w)
+		}
+	}
+}

@@ -42,6 +42,7 @@ const (
 	fCounts             // a question that counts: the number and what it counts («девяти стран»)
 	fAnswerType         // the sentence has what the question asks for
 	fAnswerNear         // only a neighbour in its paragraph has it
+	fCaption            // a line of a few words without a full stop: a photo caption, a credit, a heading
 	nFactors
 )
 
@@ -49,6 +50,7 @@ const (
 var rerankWeights = [nFactors]float64{
 	1, 1, math.Log(questionPenalty), math.Log(namePenalty), math.Log(yearBoost),
 	math.Log(intentBoost), math.Log(intentBoost), math.Log(intentBoost), math.Log((1 + intentBoost) / 2),
+	math.Log(questionPenalty),
 }
 
 // rerank applies the question's intent to the hits and re-sorts them.
@@ -76,6 +78,7 @@ func (s *Service) factors(h index.Hit, terms []index.Term, q question, match fun
 	x[fWindow] = math.Log(0.5 + h.Window)
 	x[fPhrases] = math.Log(1 + phraseBoost*h.Phrases)
 	x[fQuestion] = one(isQuestion(sent.Text))
+	x[fCaption] = one(isCaption(a, h.Sentence))
 	x[fMissedNames] = float64(missedNames(q, terms, h)) // each person or place the question names counts
 	x[fYear] = one(slices.ContainsFunc(q.years, func(y int) bool {
 		return a.Published.Year == y || strings.Contains(sent.Text, strconv.Itoa(y))
@@ -199,6 +202,22 @@ func countsNoun(text, counted string) bool {
 		}
 	}
 	return false
+}
+
+// captionWords is the most words a caption line has.
+const captionWords = 12
+
+// isCaption reports whether sentence si of a is a line of its own of at
+// most captionWords words that does not end as a sentence does: a photo
+// caption («Ар Келли, 2007 год»), a credit («Фото: Reuters») or a heading.
+// It names what the article is about and answers nothing.
+func isCaption(a *index.Article, si int) bool {
+	sent := a.Sentences[si]
+	if si > 0 && a.Sentences[si-1].Para == sent.Para || si+1 < len(a.Sentences) && a.Sentences[si+1].Para == sent.Para {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(sent.Text))
+	return !strings.ContainsRune(".!?…:;»\")]", last) && len(strings.Fields(sent.Text)) <= captionWords
 }
 
 func isQuestion(s string) bool { return strings.HasSuffix(strings.TrimRight(s, " »\""), "?") }

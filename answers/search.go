@@ -286,7 +286,7 @@ func (s *Service) partner(a *index.Article, si int, q question, match func(strin
 			return false
 		}
 		t := a.Sentences[nb].Text
-		return n+1+min(utf8.RuneCountInString(t), minPartner) <= maxExcerpt && !isQuestion(t)
+		return n+1+min(utf8.RuneCountInString(t), minPartner) <= maxExcerpt && !isQuestion(t) && !isCaption(a, nb)
 	}
 	if q.asks.any() && !s.hasAnswerType(q.asks, a, si) {
 		if nb := s.answerTypeNear(q.asks, a, si); nb >= 0 && fits(nb) {

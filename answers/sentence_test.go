@@ -38,3 +38,39 @@ func TestPronounSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestCaptionAnswersNothing: a photo caption names what the article is
+// about in a few words, so it matches a question well; it answers nothing,
+// and it is neither the excerpt nor the excerpt's partner.
+func TestCaptionAnswersNothing(t *testing.T) {
+	svc := serviceOf(t,
+		"Певицу Марию Лебедеву обвинили в уклонении от налогов\n"+
+			"Мария Лебедева на концерте в Казани\n"+
+			"Налоговая служба предъявила певице Марии Лебедевой обвинение в уклонении от уплаты налогов. "+
+			"Лебедевой грозит штраф.\n\n"+
+			"В 2012 году она вышла замуж за продюсера Олега Смирнова. В 2015 году Лебедева выступила в Казани на фестивале.\n",
+		"Фестиваль в Казани собрал звёзд\n"+
+			"Сцена фестиваля\n"+
+			"На фестиваль в Казани приехали певцы из пяти стран. Концерт открыла Мария Лебедева.\n",
+		"Налоговая служба проверила артистов\n"+
+			"Здание налоговой службы\n"+
+			"Налоговая служба проверила доходы двенадцати артистов. Обвинения предъявлены троим.\n",
+	)
+	for _, tc := range []struct{ q, want string }{
+		{"За кого вышла замуж Мария Лебедева в 2012 году?", "Олега Смирнова"},
+		{"Кто предъявил обвинение Марии Лебедевой?", "Налоговая служба"},
+	} {
+		r := svc.Answer(context.Background(), tc.q)
+		if len(r.Results) == 0 || !strings.Contains(r.Results[0].Excerpt, tc.want) {
+			t.Errorf("%q: want %q in the first excerpt, got %+v", tc.q, tc.want, r.Results)
+			continue
+		}
+		for _, res := range r.Results {
+			for _, caption := range []string{"на концерте в Казани", "Сцена фестиваля", "Здание налоговой"} {
+				if strings.Contains(res.Excerpt, caption) {
+					t.Errorf("%q: a caption in the excerpt %q", tc.q, res.Excerpt)
+				}
+			}
+		}
+	}
+}
