@@ -162,6 +162,9 @@ func TestCountsNoun(t *testing.T) {
 		{"Шестикратный чемпион мира приедет в Казань.", "раз", true}, // so is «шестикратный»
 		{"Он трижды становился лауреатом премии.", "премий", false},  // but counts no prizes
 		{"Он не раз становился лауреатом премии.", "раз", false},
+		{"72-летний Амано в последнее время болел.", "лет", true}, // «72-летний» is 72 years
+		{"Его сорокалетняя дочь живёт в Вене.", "лет", true},
+		{"Многолетний глава агентства ушёл в отставку.", "лет", false},
 	} {
 		if got := countsNoun(tc.text, tc.counted); got != tc.want {
 			t.Errorf("countsNoun(%q, %q) = %v, want %v", tc.text, tc.counted, got, tc.want)

@@ -189,7 +189,7 @@ func countsNoun(text, counted string) bool {
 	stem := foldPrefix(counted)
 	words := russian.Words(text)
 	for i, w := range words {
-		if counted == "раз" && russian.IsMultiplicative(w.Text) { // «дважды» is two times
+		if counted == "раз" && russian.IsMultiplicative(w.Text) || counted == "лет" && russian.IsYearsOld(w.Text) { // «дважды», «72-летний»
 			return true
 		}
 		if !strings.HasPrefix(russian.FoldWord(w.Text), stem) {

@@ -76,6 +76,7 @@ func parseArticle(id, raw string) *Article {
 	text := russian.CleanText(raw)
 	var body []string
 	titleDone := false
+	titleKey := "" // the title line as key reads it
 	skipNext := false
 	for _, sp := range russian.Paragraphs(text) {
 		line := text[sp.Start:sp.End]
@@ -106,8 +107,12 @@ func parseArticle(id, raw string) *Article {
 		if strings.HasPrefix(key, "читайте также") || strings.HasPrefix(key, "смотрите также") {
 			continue
 		}
+		if titleDone && key == titleKey { // the title again, as the page's first heading: not text
+			continue
+		}
 		if !titleDone {
 			titleDone = true
+			titleKey = key
 			a.Title = russian.Truncate(line, 300)
 			// a first line that is a whole paragraph is text too; its
 			// first sentence stands for the title

@@ -29,7 +29,7 @@ import (
 
 // schemaVersion changes whenever analysis or passage layout changes; an
 // on-disk index of another version is rebuilt.
-const schemaVersion = 7
+const schemaVersion = 8
 
 // Options configures Open.
 type Options struct {

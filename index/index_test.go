@@ -62,6 +62,30 @@ func TestFurnitureNeverIndexed(t *testing.T) {
 	}
 }
 
+// TestTitleRepeatedIsNoText: a page that repeats its title as its first
+// heading (in any case, with a full stop or without) indexes it once, as
+// the title; a first sentence that only begins like the title is text.
+func TestTitleRepeatedIsNoText(t *testing.T) {
+	ix := openTexts(t, map[string]string{
+		"a.txt": "Рособрнадзор возглавил 30-летний чиновник\nРособрнадзор возглавил 30-летний чиновник\n\nПремьер-министр назначил главой ведомства Ивана Муравьева.",
+		"b.txt": "Умер композитор\n\nУМЕР КОМПОЗИТОР.\nКомпозитор скончался в Москве.",
+		"c.txt": "Визит в Астану\n\nВизит в Астану продлится два дня.",
+	})
+	for id, want := range map[string][]string{
+		"a": {"Премьер-министр назначил главой ведомства Ивана Муравьева."},
+		"b": {"Композитор скончался в Москве."},
+		"c": {"Визит в Астану продлится два дня."},
+	} {
+		var got []string
+		for _, s := range ix.Corpus().Article(id).Sentences {
+			got = append(got, s.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%s: sentences %q, want %q", id, got, want)
+		}
+	}
+}
+
 // openTexts opens an index in memory over articles given by file name and
 // text, closed when the test ends.
 func openTexts(t testing.TB, files map[string]string) *index.Index {

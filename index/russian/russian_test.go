@@ -243,6 +243,19 @@ func TestIsMultiplicative(t *testing.T) {
 	}
 }
 
+func TestIsYearsOld(t *testing.T) {
+	for _, w := range []string{"72-летний", "30-летнего", "сорокалетней", "восьмилетний", "двадцатипятилетняя", "Пятилетнему", "столетний", "3-летних"} {
+		if !IsYearsOld(w) {
+			t.Errorf("IsYearsOld(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"летний", "многолетний", "долголетняя", "30-летие", "летом", "лет", "72", "прошлогодний"} {
+		if IsYearsOld(w) {
+			t.Errorf("IsYearsOld(%q) = true", w)
+		}
+	}
+}
+
 // TestFinalWord: the last word found from the end is the last of Words,
 // for hyphens, apostrophes, digits, combining marks and trailing marks.
 func TestFinalWord(t *testing.T) {

@@ -141,6 +141,15 @@ func IsNumeral(w string) bool { return numeralRe.MatchString(FoldWord(w)) }
 var multiplicativeRe = regexp.MustCompile(`^(?:единожды|дважды|трижды|четырежды|` +
 	`(?:одно|дву|двух|тре|трех|четырех|пяти|шести|семи|восьми|девяти|десяти|\d+-?)кратн(?:ый|ая|ое|ые|ого|ой|ому|ым|ом|ых|ыми|ую|о))$`)
 
+var yearsOldRe = regexp.MustCompile(`^(?:\d+-?|(?:одно|дву|двух|тре|трех|четырех|пяти|шести|семи|восьми|девяти|десяти|` +
+	`одиннадцати|двенадцати|тринадцати|четырнадцати|пятнадцати|шестнадцати|семнадцати|восемнадцати|девятнадцати|` +
+	`двадцати|тридцати|сорока|пятидесяти|шестидесяти|семидесяти|восьмидесяти|девяноста|сто)+)летн(?:ий|яя|ее|ие|его|ей|ему|им|ем|их|ими|юю)$`)
+
+// IsYearsOld reports whether w is a number of years as an adjective:
+// «72-летний», «сорокалетней», «восьмилетний». It answers «Сколько лет…»
+// («многолетний» and «летний» count nothing).
+func IsYearsOld(w string) bool { return yearsOldRe.MatchString(FoldWord(w)) }
+
 // IsMultiplicative reports whether w says how many times: «трижды»,
 // «дважды», «пятикратный», «5-кратная». It answers «Сколько раз…».
 func IsMultiplicative(w string) bool { return multiplicativeRe.MatchString(FoldWord(w)) }
