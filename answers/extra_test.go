@@ -91,12 +91,7 @@ func TestAddedArticlesJournalist(t *testing.T) {
 // The unsure questions ask what the added articles do not say, on their
 // own topics; the sure ones are answered by them.
 func TestUnsureReply(t *testing.T) {
-	ix, err := index.Open(context.Background(), os.DirFS("../testdata/extra"), index.Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	svc := answers.New(ix, nil)
+	svc := serviceOfFS(t, os.DirFS("../testdata/extra"))
 	for _, tc := range []struct {
 		q      string
 		unsure bool

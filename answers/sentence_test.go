@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/corpusbot/corpusbot/answers"
 )
 
 // TestPronounSubject: a sentence that names its subject by a pronoun
@@ -28,14 +30,7 @@ func TestPronounSubject(t *testing.T) {
 		{"Когда Вольский получил Государственную премию?", "1978"},
 		{"Сколько раз Вольский получал «Нику»?", "дважды"},
 	} {
-		r := svc.Answer(context.Background(), tc.q)
-		if len(r.Results) == 0 || !strings.Contains(r.Results[0].Excerpt, tc.want) {
-			got := "no results"
-			if len(r.Results) > 0 {
-				got = r.Results[0].Excerpt
-			}
-			t.Errorf("%q: want %q in the first excerpt, got %q", tc.q, tc.want, got)
-		}
+		firstHolds(t, svc.Answer(context.Background(), tc.q), tc.q, tc.want)
 	}
 }
 
@@ -61,8 +56,7 @@ func TestCaptionAnswersNothing(t *testing.T) {
 		{"Кто предъявил обвинение Марии Лебедевой?", "Налоговая служба"},
 	} {
 		r := svc.Answer(context.Background(), tc.q)
-		if len(r.Results) == 0 || !strings.Contains(r.Results[0].Excerpt, tc.want) {
-			t.Errorf("%q: want %q in the first excerpt, got %+v", tc.q, tc.want, r.Results)
+		if !firstHolds(t, r, tc.q, tc.want) {
 			continue
 		}
 		for _, res := range r.Results {
@@ -73,4 +67,19 @@ func TestCaptionAnswersNothing(t *testing.T) {
 			}
 		}
 	}
+}
+
+// firstHolds reports whether r's first excerpt holds want, and says what it
+// holds when it does not.
+func firstHolds(t *testing.T, r answers.Reply, q, want string) bool {
+	t.Helper()
+	if len(r.Results) > 0 && strings.Contains(r.Results[0].Excerpt, want) {
+		return true
+	}
+	got := "no results"
+	if len(r.Results) > 0 {
+		got = r.Results[0].Excerpt
+	}
+	t.Errorf("%q: want %q in the first excerpt, got %q", q, want, got)
+	return false
 }

@@ -229,29 +229,30 @@ func TestIsNumeral(t *testing.T) {
 	}
 }
 
-func TestIsMultiplicative(t *testing.T) {
-	for _, w := range []string{"дважды", "Трижды", "четырежды", "единожды", "пятикратный", "шестикратная", "трёхкратного",
-		"двукратным", "десятикратно", "5-кратный", "3кратная"} {
-		if !IsMultiplicative(w) {
-			t.Errorf("IsMultiplicative(%q) = false", w)
+// TestCountWords: the words that say how many times or how many years,
+// each with look-alikes that say neither.
+func TestCountWords(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		is      func(string) bool
+		yes, no []string
+	}{
+		{"IsMultiplicative", IsMultiplicative,
+			[]string{"дважды", "Трижды", "четырежды", "единожды", "пятикратный", "шестикратная", "трёхкратного", "двукратным", "десятикратно", "5-кратный", "3кратная"},
+			[]string{"однажды", "кратный", "многократно", "кратко", "два", "трижды-то", "пятикратник", "Дважды2"}},
+		{"IsYearsOld", IsYearsOld,
+			[]string{"72-летний", "30-летнего", "сорокалетней", "восьмилетний", "двадцатипятилетняя", "Пятилетнему", "столетний", "3-летних"},
+			[]string{"летний", "многолетний", "долголетняя", "30-летие", "летом", "лет", "72", "прошлогодний"}},
+	} {
+		for _, w := range tc.yes {
+			if !tc.is(w) {
+				t.Errorf("%s(%q) = false", tc.name, w)
+			}
 		}
-	}
-	for _, w := range []string{"однажды", "кратный", "многократно", "кратко", "два", "трижды-то", "пятикратник", "Дважды2"} {
-		if IsMultiplicative(w) {
-			t.Errorf("IsMultiplicative(%q) = true", w)
-		}
-	}
-}
-
-func TestIsYearsOld(t *testing.T) {
-	for _, w := range []string{"72-летний", "30-летнего", "сорокалетней", "восьмилетний", "двадцатипятилетняя", "Пятилетнему", "столетний", "3-летних"} {
-		if !IsYearsOld(w) {
-			t.Errorf("IsYearsOld(%q) = false", w)
-		}
-	}
-	for _, w := range []string{"летний", "многолетний", "долголетняя", "30-летие", "летом", "лет", "72", "прошлогодний"} {
-		if IsYearsOld(w) {
-			t.Errorf("IsYearsOld(%q) = true", w)
+		for _, w := range tc.no {
+			if tc.is(w) {
+				t.Errorf("%s(%q) = true", tc.name, w)
+			}
 		}
 	}
 }
