@@ -22,6 +22,7 @@ import (
 const (
 	intentBoost     = 1.5
 	questionPenalty = 0.5
+	captionPenalty  = 0.5 // a caption line (isCaption), as much as an interviewer's line
 	namePenalty     = 0.6
 	yearBoost       = 1.5
 	// phraseBoost multiplies the score of a sentence by up to 2 when each
@@ -50,7 +51,7 @@ const (
 var rerankWeights = [nFactors]float64{
 	1, 1, math.Log(questionPenalty), math.Log(namePenalty), math.Log(yearBoost),
 	math.Log(intentBoost), math.Log(intentBoost), math.Log(intentBoost), math.Log((1 + intentBoost) / 2),
-	math.Log(questionPenalty),
+	math.Log(captionPenalty),
 }
 
 // rerank applies the question's intent to the hits and re-sorts them.

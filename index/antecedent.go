@@ -87,7 +87,7 @@ func pronounSubject(s string) bool {
 			continue
 		}
 		if inWord {
-			if n <= len(buf) && thirdPerson[string(buf[:n])] {
+			if n <= len(buf) && thirdPerson[string(buf[:n])] && !(r == '.' && string(buf[:n]) == "им") { // «им.» is «имени»
 				return true
 			}
 			if inWord, words = false, words+1; words == pronounsAhead {
