@@ -135,11 +135,11 @@ func (s *Service) answerTypeNear(in intent, a *index.Article, si int) int {
 
 // neighbours are the sentences beside si in the order an excerpt prefers
 // them: the next one, where an answer most often continues, unless si
-// names its subject by a pronoun only («Он также…»): then the one before,
-// which says who it is. («Это привело к…» points back to an event, and the
+// names its subject by a pronoun («Он также…», «В 2005 году он был…»):
+// then the one before, which says who it is. («Это привело к…» points back to an event, and the
 // answer still most often follows.)
 func neighbours(a *index.Article, si int) [2]int {
-	if si > 0 && russian.OpensWithPronoun(a.Sentences[si].Text) {
+	if si > 0 && russian.PronounSubject(a.Sentences[si].Text) {
 		return [2]int{si - 1, si + 1}
 	}
 	return [2]int{si + 1, si - 1}

@@ -286,12 +286,20 @@ func TestOpenings(t *testing.T) {
 		{"Онлайн-трансляция начнётся в полдень.", false, false},
 		{"Оноре де Бальзак родился в Туре.", false, false},
 		{"Токаев принял Блинкена в Акорде.", false, false},
+		{"В 1994 году он женился на певице.", false, true},
+		{"Ему было 64 года.", false, true},
+		{"Их встретил президент.", false, true},
+		{"ЕЁ ВСТРЕТИЛИ В АЭРОПОРТУ.", false, true},
+		{"«Он приехал вовремя», — сказали в Кремле.", false, true},
+		{"Он-лайн трансляция начнётся в полдень.", false, false},
+		{"В МГУ им. Ломоносова прошла встреча.", false, false},
+		{"Переговоры с президентом России пройдут в Кремле, сообщили его помощники.", false, false},
 	} {
 		if got := OpensWithAnaphor(tc.s); got != tc.anaphor {
 			t.Errorf("OpensWithAnaphor(%q) = %v", tc.s, got)
 		}
-		if got := OpensWithPronoun(tc.s); got != tc.pronoun {
-			t.Errorf("OpensWithPronoun(%q) = %v", tc.s, got)
+		if got := PronounSubject(tc.s); got != tc.pronoun {
+			t.Errorf("PronounSubject(%q) = %v", tc.s, got)
 		}
 	}
 }

@@ -225,13 +225,53 @@ func trimSpan(s string, sp Span) (Span, bool) {
 var anaphoric = []string{"об этом", "это ", "этот ", "эта ", "эти ", "он ", "она ", "они ", "оно ", "при этом", "в нем", "в нём",
 	"в ней", "в них", "там ", "тогда ", "поэтому", "по его словам", "по ее словам", "по её словам", "как отмечается", "как сообщается"}
 
-// pronouns are openings that name their subject only by a pronoun: who
-// «он» is, the sentence before says.
-var pronouns = []string{"он ", "она ", "они ", "оно ", "по его словам", "по ее словам", "по её словам", "по их словам"}
+// Where a sentence names its subject by a third-person pronoun: among its
+// first pronounsAhead words («Он также…», «В 1994 году он женился…», «По её
+// словам…»), which take about 70 bytes, so pronounBytes of its start hold
+// them.
+const (
+	pronounsAhead = 5
+	pronounBytes  = 120
+)
 
-// OpensWithPronoun reports whether sentence s names its subject by a
-// personal pronoun only («Он также…», «По её словам…»).
-func OpensWithPronoun(s string) bool { return hasPrefixFold(s, pronouns) }
+// thirdPerson are the third-person personal pronouns in every case, folded.
+var thirdPerson = setOf(strings.Fields("он она оно они его ее ему ей им их него нее нему ней ним них нем")...)
+
+// PronounSubject reports whether a third-person pronoun stands among the
+// first pronounsAhead words of s: who it is about, the sentence before says. It reads words as runs of letters, folded
+// as it goes, without Words' allocations: it is asked of every sentence.
+func PronounSubject(s string) bool {
+	var buf [24]byte // the longest pronoun is 8 bytes: a longer word is none
+	n, words, inWord := 0, 0, false
+	for i, r := range s {
+		if i >= pronounBytes {
+			break
+		}
+		if unicode.IsLetter(r) || inWord && (r == '-' || r == '\'') { // «Он-лайн» is one word
+			if !inWord {
+				inWord, n = true, 0
+			}
+			if r == 'ё' || r == 'Ё' {
+				r = 'е'
+			}
+			if n+utf8.RuneLen(r) <= len(buf) {
+				n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
+			} else {
+				n = len(buf) + 1 // too long: no pronoun
+			}
+			continue
+		}
+		if inWord {
+			if n <= len(buf) && thirdPerson[string(buf[:n])] && !(r == '.' && string(buf[:n]) == "им") { // «им.» is «имени»
+				return true
+			}
+			if inWord, words = false, words+1; words == pronounsAhead {
+				return false
+			}
+		}
+	}
+	return inWord && n <= len(buf) && thirdPerson[string(buf[:n])]
+}
 
 // connectives are openings that continue a story rather than start one.
 var connectives = []string{"также ", "кроме того", "однако", "между тем", "тем временем", "напомним", "ранее ", "в свою очередь",
