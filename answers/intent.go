@@ -190,7 +190,7 @@ func countsNoun(text, counted string) bool {
 	stem := foldPrefix(counted)
 	words := russian.Words(text)
 	for i, w := range words {
-		if counted == "раз" && russian.IsMultiplicative(w.Text) || counted == "лет" && russian.IsYearsOld(w.Text) { // «дважды», «72-летний»
+		if by := countedBy[counted]; by != nil && by(w.Text) {
 			return true
 		}
 		if !strings.HasPrefix(russian.FoldWord(w.Text), stem) {
@@ -204,6 +204,10 @@ func countsNoun(text, counted string) bool {
 	}
 	return false
 }
+
+// countedBy are the nouns a single word counts: «дважды» is two times,
+// «72-летний» is 72 years.
+var countedBy = map[string]func(string) bool{"раз": russian.IsMultiplicative, "лет": russian.IsYearsOld}
 
 // captionWords is the most words a caption line has.
 const captionWords = 12

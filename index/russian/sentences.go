@@ -238,8 +238,9 @@ const (
 var thirdPerson = setOf(strings.Fields("он она оно они его ее ему ей им их него нее нему ней ним них нем")...)
 
 // PronounSubject reports whether a third-person pronoun stands among the
-// first pronounsAhead words of s: who it is about, the sentence before says. It reads words as runs of letters, folded
-// as it goes, without Words' allocations: it is asked of every sentence.
+// first pronounsAhead words of s: who it is about, the sentence before
+// says. It reads words as runs of letters, folded as it goes, without
+// Words' allocations: it is asked of every sentence.
 func PronounSubject(s string) bool {
 	var buf [24]byte // the longest pronoun is 8 bytes: a longer word is none
 	n, words, inWord := 0, 0, false
