@@ -85,12 +85,21 @@ func scoreSeeds(t *testing.T, path string) seedScore {
 	return scoreOn(t, newSeedService(t), path)
 }
 
-// scoreOn asks svc every question of a sample.
+// scoreOn asks svc every question of a sample, and logs (-v) how many of
+// the answered ones get the unsure heading.
 func scoreOn(t *testing.T, svc *answers.Service, path string) seedScore {
 	t.Helper()
 	var sc seedScore
+	var answered, unsure [2]int // answerable, off-corpus
 	for _, r := range readRows(t, path) {
 		rep := svc.Answer(context.Background(), r.Q)
+		if len(rep.Results) > 0 {
+			k := min(1, len(r.Docs)) ^ 1 // 0 answerable, 1 off-corpus
+			answered[k]++
+			if isUnsure(rep) {
+				unsure[k]++
+			}
+		}
 		ok := hitAt1(r, rep)
 		if len(r.Docs) == 0 {
 			sc.offCorpus++
@@ -111,8 +120,14 @@ func scoreOn(t *testing.T, svc *answers.Service, path string) seedScore {
 			sc.misses = append(sc.misses, fmt.Sprintf("%s %q: want %v %q, got %s", r.ID, r.Q, r.Docs, r.Expect, got))
 		}
 	}
+	t.Logf("%s: unsure heading on %d of %d answerable questions answered, %d of %d off-corpus ones answered",
+		path, unsure[0], answered[0], unsure[1], answered[1])
 	return sc
 }
+
+// isUnsure reports whether r opens with the heading of an answer the
+// corpus may not hold.
+func isUnsure(r answers.Reply) bool { return strings.HasPrefix(r.Text(), "Не уверен") }
 
 // TestJournalistQuestions asks the default corpus what a reporter would,
 // in words written after its ranking was built (testdata/journalist.jsonl,

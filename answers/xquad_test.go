@@ -33,23 +33,35 @@ func TestXQuAD(t *testing.T) {
 			defer ix.Close()
 			svc := answers.New(ix, nil)
 			var pos, hit, declined, neg, rejected int
+			var unsure, unsureHit, unsureNeg int // answers under the unsure heading: right ones, off-corpus ones
 			for _, r := range rows {
 				rep := svc.Answer(context.Background(), r.Q)
 				if len(r.Docs) == 0 {
 					neg++
-					if len(rep.Results) == 0 {
+					switch {
+					case len(rep.Results) == 0:
 						rejected++
+					case isUnsure(rep):
+						unsureNeg++
 					}
 					continue
 				}
 				pos++
+				if len(rep.Results) > 0 && isUnsure(rep) {
+					unsure++
+				}
 				switch {
 				case len(rep.Results) == 0:
 					declined++
 				case r.Holds(rep.Results[0].Doc, rep.Results[0].Excerpt):
 					hit++
+					if isUnsure(rep) {
+						unsureHit++
+					}
 				}
 			}
+			t.Logf("xquad-ru %s: unsure heading on %d answerable questions (%d right at rank 1) and %d of the %d off-corpus ones answered",
+				tc.name, unsure, unsureHit, unsureNeg, neg-rejected)
 			t.Logf("xquad-ru %s: hit@1 %d/%d = %.3f; answerable declined %d/%d = %.3f; off-corpus declined %d/%d",
 				tc.name, hit, pos, float64(hit)/float64(pos), declined, pos, float64(declined)/float64(pos), rejected, neg)
 			if float64(hit) < tc.minHit*float64(pos) || float64(declined) > tc.maxDecline*float64(pos) || rejected < tc.minRejected {
